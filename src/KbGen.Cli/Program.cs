@@ -1,0 +1,3 @@
+using KbGen.Cli;
+
+return Cli.Run(args);

@@ -1,0 +1,101 @@
+using KbGen.Diagnostics;
+using KbGen.Loading.Yaml;
+using KbGen.Model;
+
+namespace KbGen.Loading.Readers;
+
+public static class ClinicReader
+{
+    public const int MaxLogoPixels = 4000;
+    private static readonly string[] Papers = ["a4", "letter"];
+
+    public static Clinic? Read(YNode? root, FileContext file, string? expectedId, string contentRoot)
+    {
+        var m = MapReader.Of(root, file, "a clinic");
+        if (m is null) return null;
+        var idNode = m.Scalar("id");
+        var id = m.Id("id");
+        if (id is not null && expectedId is not null && id != expectedId)
+            file.Diagnostics.Add(DiagnosticCodes.IdMismatch, idNode!.Span, $"id '{id}' differs from the file name '{expectedId}'");
+        var name = m.String("name", required: true);
+        var address = m.String("address");
+        var phone = m.String("phone");
+        var logoNode = m.Scalar("logo");
+        var paper = m.Enum("paper", Papers) ?? "a4";
+        m.Done();
+
+        string? logo = null;
+        if (logoNode is not null)
+            logo = ResolveLogo(logoNode, file, contentRoot);
+        if (id is null || name is null) return null;
+        return new Clinic(id, name, address, phone, logo, paper, m.Span);
+    }
+
+    private static string? ResolveLogo(YScalar node, FileContext file, string contentRoot)
+    {
+        var value = node.Value;
+        var root = Path.GetFullPath(contentRoot);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file.Path))!;
+        if (Path.IsPathRooted(value) || value.Contains("..") || value.Contains('\\'))
+        {
+            file.Diagnostics.Add(DiagnosticCodes.OutsideContent, node.Span, $"logo '{value}' must be a file name beside the clinic file");
+            return null;
+        }
+        var path = Path.Combine(folder, value);
+        if (!File.Exists(path))
+        {
+            file.Diagnostics.Add(DiagnosticCodes.BadImage, node.Span, $"logo '{value}' does not exist beside the clinic file");
+            return null;
+        }
+        if (!ContentPaths.IsInside(ContentPaths.RealPath(path), ContentPaths.RealPath(root)))
+        {
+            file.Diagnostics.Add(DiagnosticCodes.OutsideContent, node.Span, $"logo '{value}' is a link to a file outside the content folder");
+            return null;
+        }
+        var size = ImageProbe.Probe(path);
+        if (size is null)
+        {
+            file.Diagnostics.Add(DiagnosticCodes.BadImage, node.Span, $"logo '{value}' is not a PNG or JPEG image");
+            return null;
+        }
+        if (size.Value.Width > MaxLogoPixels || size.Value.Height > MaxLogoPixels)
+        {
+            file.Diagnostics.Add(DiagnosticCodes.BadImage, node.Span, $"logo '{value}' is {size.Value.Width}×{size.Value.Height} px; the limit is {MaxLogoPixels} px a side");
+            return null;
+        }
+        return Path.GetFullPath(path);
+    }
+}
+
+/// <summary>Reads the pixel size from a PNG or JPEG header without decoding it.</summary>
+public static class ImageProbe
+{
+    public static (int Width, int Height, bool IsPng)? Probe(string path)
+    {
+        try
+        {
+            using var f = File.OpenRead(path);
+            var head = new byte[Math.Min(f.Length, 256 * 1024)];
+            f.ReadExactly(head);
+            if (head.Length > 24 && head.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+                return (BigEndian(head, 16), BigEndian(head, 20), true);
+            if (head.Length > 4 && head[0] == 0xFF && head[1] == 0xD8)
+            {
+                var i = 2;
+                while (i + 9 < head.Length)
+                {
+                    if (head[i] != 0xFF) { i++; continue; }
+                    var marker = head[i + 1];
+                    var len = (head[i + 2] << 8) | head[i + 3];
+                    if (marker is >= 0xC0 and <= 0xCF && marker is not 0xC4 and not 0xC8 and not 0xCC)
+                        return ((head[i + 7] << 8) | head[i + 8], (head[i + 5] << 8) | head[i + 6], false);
+                    i += 2 + len;
+                }
+            }
+            return null;
+        }
+        catch (IOException) { return null; }
+    }
+
+    private static int BigEndian(byte[] b, int i) => (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using KbGen.Diagnostics;
+using KbGen.Model;
+
+namespace KbGen.Loading;
+
+/// <summary>Reads content files defensively: refuses directories, dangling or escaping symlinks,
+/// huge files and invalid UTF-8 with a diagnostic, never an exception.</summary>
+public static class SourceFiles
+{
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Files matching the pattern directly in a folder, in ordinal order (stable output).</summary>
+    public static IReadOnlyList<string> List(string folder, string pattern)
+    {
+        if (!Directory.Exists(folder)) return [];
+        return Directory.EnumerateFileSystemEntries(folder, pattern, SearchOption.TopDirectoryOnly)
+            .OrderBy(p => p, StringComparer.Ordinal).ToList();
+    }
+
+    public static string? ReadText(string path, string contentRoot, DiagnosticBag diagnostics)
+    {
+        var at = SourceSpan.FileStart(path);
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                diagnostics.Add(DiagnosticCodes.CannotRead, at, "this is a folder, not a file");
+                return null;
+            }
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is null || !target.Exists)
+                {
+                    diagnostics.Add(DiagnosticCodes.CannotRead, at, $"symbolic link to '{info.LinkTarget}' which does not exist");
+                    return null;
+                }
+                if (!ContentPaths.IsInside(target.FullName, contentRoot))
+                {
+                    diagnostics.Add(DiagnosticCodes.OutsideContent, at, "symbolic link points outside the content folder");
+                    return null;
+                }
+                info = new FileInfo(target.FullName);
+            }
+            if (!info.Exists)
+            {
+                diagnostics.Add(DiagnosticCodes.CannotRead, at, "file does not exist");
+                return null;
+            }
+            if (info.Length > MaxFileBytes)
+            {
+                diagnostics.Add(DiagnosticCodes.FileTooLarge, at, $"file is {info.Length / (1024 * 1024.0):0.#} MB; content files are limited to {MaxFileBytes / (1024 * 1024)} MB");
+                return null;
+            }
+            var bytes = File.ReadAllBytes(info.FullName);
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            string text;
+            try { text = StrictUtf8.GetString(bytes, start, bytes.Length - start); }
+            catch (DecoderFallbackException ex)
+            {
+                var bad = start + Math.Max(0, ex.Index);
+                var (line, col) = PositionOfByte(bytes, start, bad);
+                diagnostics.Add(DiagnosticCodes.InvalidUtf8, new SourceSpan(path, line, col), $"byte 0x{bytes[Math.Min(bad, bytes.Length - 1)]:X2} is not valid UTF-8; save the file as UTF-8");
+                return null;
+            }
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                diagnostics.Add(DiagnosticCodes.EmptyFile, at, "file is empty");
+                return null;
+            }
+            return text;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCodes.CannotRead, at, $"cannot read file: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static (int, int) PositionOfByte(byte[] bytes, int start, int index)
+    {
+        var prefix = Encoding.UTF8.GetString(bytes, start, Math.Max(0, Math.Min(index, bytes.Length) - start));
+        var li = new LineIndex(prefix + " ");
+        return li.At(prefix.Length);
+    }
+}
+
+public static class ContentPaths
+{
+    public static bool IsInside(string path, string root)
+    {
+        var full = Path.GetFullPath(path);
+        var r = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return full.StartsWith(r, StringComparison.Ordinal);
+    }
+
+    /// <summary>Resolves every symlink along a path, as the kernel would.</summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(true) is { } t) full = t.FullName;
+        var dir = Path.GetDirectoryName(full);
+        if (dir is null || dir == full) return full;
+        var realDir = Directory.Exists(dir) ? RealDir(dir) : dir;
+        return Path.Combine(realDir, Path.GetFileName(full));
+    }
+
+    private static string RealDir(string dir)
+    {
+        var parts = Path.GetFullPath(dir).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var cur = Path.DirectorySeparatorChar.ToString();
+        foreach (var p in parts)
+        {
+            cur = Path.Combine(cur, p);
+            var di = new DirectoryInfo(cur);
+            if (di.LinkTarget is not null && di.ResolveLinkTarget(true) is { } t) cur = t.FullName;
+        }
+        return cur;
+    }
+}

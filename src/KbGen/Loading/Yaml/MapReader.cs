@@ -1,0 +1,205 @@
+using System.Globalization;
+using KbGen.Diagnostics;
+using KbGen.Loading.Markdown;
+using KbGen.Model;
+
+namespace KbGen.Loading.Yaml;
+
+/// <summary>Reads one YAML mapping against a schema: typed getters that report missing keys and
+/// wrong types at the value's position, and <see cref="Done"/> that reports every key nobody
+/// asked for as unknown, with a "did you mean" for near misses.</summary>
+public sealed class MapReader
+{
+    private readonly YMapping _map;
+    private readonly FileContext _file;
+    private readonly string _what;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    public MapReader(YMapping map, FileContext file, string what)
+    {
+        _map = map;
+        _file = file;
+        _what = what;
+    }
+
+    public SourceSpan Span => _map.Span;
+    private DiagnosticBag Diag => _file.Diagnostics;
+
+    public static MapReader? Of(YNode? node, FileContext file, string what)
+    {
+        if (node is YMapping m) return new MapReader(m, file, what);
+        if (node is not null)
+            file.Diagnostics.Add(DiagnosticCodes.WrongType, node.Span, $"{what} must be a mapping of keys to values, not {node.KindName}");
+        return null;
+    }
+
+    public bool Has(string key) => Node(key) is not null and not YScalar { IsNull: true };
+
+    public YNode? Node(string key)
+    {
+        _known.Add(key);
+        return _map.Get(key);
+    }
+
+    private YNode? Present(string key, bool required)
+    {
+        var n = Node(key);
+        if (n is YScalar { IsNull: true }) n = null;
+        if (n is null && required)
+            Diag.Add(DiagnosticCodes.MissingKey, _map.Span, $"{_what} is missing required key '{key}'");
+        return n;
+    }
+
+    public YScalar? Scalar(string key, bool required = false)
+    {
+        var n = Present(key, required);
+        if (n is null) return null;
+        if (n is YScalar s) return s;
+        Diag.Add(DiagnosticCodes.WrongType, n.Span, $"'{key}' must be a single value, not {n.KindName}");
+        return null;
+    }
+
+    public string? String(string key, bool required = false)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        TextRules.CheckControlCharacters(s.Value, s.Span, Diag);
+        if (required && string.IsNullOrWhiteSpace(s.Value))
+        {
+            Diag.Add(DiagnosticCodes.MissingKey, s.Span, $"'{key}' must not be empty");
+            return null;
+        }
+        return s.Value;
+    }
+
+    public string? Id(string key, bool required = true)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        if (!IdRules.IsValidId(s.Value))
+        {
+            Diag.Add(DiagnosticCodes.InvalidId, s.Span, $"'{Short(s.Value)}' is not a valid id: use lower-case letters and digits joined by hyphens");
+            return null;
+        }
+        return s.Value;
+    }
+
+    public int? Int(string key, bool required = false, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        if (int.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+        Diag.Add(DiagnosticCodes.InvalidNumber, s.Span, $"'{key}' must be a whole number{(min > int.MinValue ? $" from {min} to {max}" : "")}, not '{Short(s.Value)}'");
+        return null;
+    }
+
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        if (DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Diag.Add(DiagnosticCodes.InvalidDate, s.Span, $"'{key}' must be a real date written YYYY-MM-DD, not '{Short(s.Value)}'");
+        return null;
+    }
+
+    public string? Enum(string key, IReadOnlyList<string> allowed, bool required = false)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        if (allowed.Contains(s.Value)) return s.Value;
+        var hint = Suggest(s.Value, allowed);
+        Diag.Add(DiagnosticCodes.InvalidValue, s.Span, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{Short(s.Value)}'{hint}");
+        return null;
+    }
+
+    public YSequence? Sequence(string key, bool required = false)
+    {
+        var n = Present(key, required);
+        if (n is null) return null;
+        if (n is YSequence seq) return seq;
+        Diag.Add(DiagnosticCodes.WrongType, n.Span, $"'{key}' must be a list, not {n.KindName}");
+        return null;
+    }
+
+    public MapReader? Mapping(string key, bool required = false)
+    {
+        var n = Present(key, required);
+        if (n is null) return null;
+        if (n is YMapping m) return new MapReader(m, _file, $"'{key}'");
+        Diag.Add(DiagnosticCodes.WrongType, n.Span, $"'{key}' must be a mapping of keys to values, not {n.KindName}");
+        return null;
+    }
+
+    public IReadOnlyList<string> StringList(string key, bool required = false)
+    {
+        var n = Present(key, required);
+        if (n is null) return [];
+        if (n is YScalar sc)
+        {
+            Diag.Add(DiagnosticCodes.WrongType, n.Span, $"'{key}' must be a list, for example [{Short(sc.Value)}]");
+            return [];
+        }
+        if (n is not YSequence seq)
+        {
+            Diag.Add(DiagnosticCodes.WrongType, n.Span, $"'{key}' must be a list of text values, not {n.KindName}");
+            return [];
+        }
+        var list = new List<string>();
+        foreach (var item in seq.Items)
+        {
+            if (item is YScalar s && !s.IsNull)
+            {
+                TextRules.CheckControlCharacters(s.Value, s.Span, Diag);
+                list.Add(s.Value);
+            }
+            else Diag.Add(DiagnosticCodes.WrongType, item.Span, $"each item of '{key}' must be a single text value");
+        }
+        return list;
+    }
+
+    public MarkdownText? Markdown(string key, bool required = false)
+    {
+        var s = Scalar(key, required);
+        if (s is null) return null;
+        TextRules.CheckControlCharacters(s.Value, s.Span, Diag);
+        return _file.Markdown(s);
+    }
+
+    /// <summary>Reports every key that no getter asked for.</summary>
+    public void Done()
+    {
+        foreach (var (key, _) in _map.Entries)
+        {
+            if (_known.Contains(key.Value)) continue;
+            Diag.Add(DiagnosticCodes.UnknownKey, key.Span, $"unknown key '{Short(key.Value)}' in {_what}{Suggest(key.Value, _known.ToList())}");
+        }
+    }
+
+    private static string Short(string s) => s.Length > 60 ? s[..60] + "…" : s;
+
+    internal static string Suggest(string given, IReadOnlyList<string> candidates)
+    {
+        var best = candidates
+            .Select(c => (c, d: Levenshtein(given.ToLowerInvariant(), c)))
+            .Where(x => x.d <= Math.Max(1, Math.Min(3, x.c.Length / 3)))
+            .OrderBy(x => x.d).ThenBy(x => x.c, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.c is null ? "" : $" (did you mean '{best.c}'?)";
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        if (a.Length > 64 || b.Length > 64) return int.MaxValue;
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+}

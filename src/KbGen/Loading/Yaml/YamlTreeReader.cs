@@ -1,0 +1,219 @@
+using KbGen.Diagnostics;
+using KbGen.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YScalarStyle = YamlDotNet.Core.ScalarStyle;
+
+namespace KbGen.Loading.Yaml;
+
+/// <summary>Reads YAML text into <see cref="YNode"/>s from YamlDotNet's parser events.
+/// Working from events (not the representation model) lets us bound nesting depth before
+/// anything recursive runs (a .NET stack overflow cannot be caught), refuse anchors and
+/// aliases (expansion bombs), report duplicate keys, and correct YamlDotNet's misleading
+/// positions for tabs and unclosed brackets.</summary>
+public static class YamlTreeReader
+{
+    public const int MaxDepth = 64;
+
+    public static YDocument Read(string path, string text, DiagnosticBag diagnostics)
+    {
+        // Tabs in indentation: YamlDotNet reports them late and vaguely; we report each at its character.
+        if (ReportTabIndentation(path, text, diagnostics))
+            return new YDocument(path, text, null);
+
+        var before = diagnostics.Count;
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var builder = new Builder(path, text, parser, diagnostics);
+            var root = builder.ReadStream();
+            return new YDocument(path, text, diagnostics.Count > before && root is null ? null : root);
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(DiagnosticCodes.YamlSyntax, SyntaxPosition(path, text, ex), Clean(ex.Message));
+            return new YDocument(path, text, null);
+        }
+    }
+
+    private static bool ReportTabIndentation(string path, string text, DiagnosticBag diagnostics)
+    {
+        var found = false;
+        int line = 1, col = 1;
+        var atLineStart = true;
+        foreach (var c in text)
+        {
+            if (c == '\n') { line++; col = 1; atLineStart = true; continue; }
+            if (atLineStart && c == '\t')
+            {
+                diagnostics.Add(DiagnosticCodes.TabIndentation, new SourceSpan(path, line, col),
+                    "tab character used for indentation; YAML indents with spaces only");
+                found = true;
+                atLineStart = false;
+            }
+            else if (c != ' ' && c != '\r') atLineStart = false;
+            col++;
+        }
+        return found;
+    }
+
+    /// <summary>YamlDotNet points at where it gave up; for an unclosed bracket we point at the
+    /// bracket that was never closed, which is where the author has to look.</summary>
+    private static SourceSpan SyntaxPosition(string path, string text, YamlException ex)
+    {
+        var msg = ex.Message;
+        if (msg.Contains("flow sequence", StringComparison.OrdinalIgnoreCase) || msg.Contains("flow mapping", StringComparison.OrdinalIgnoreCase)
+            || msg.Contains("did not find expected ',' or", StringComparison.OrdinalIgnoreCase))
+        {
+            var open = UnclosedBracket(text, (int)Math.Min(ex.End.Index, text.Length));
+            if (open is { } o) return new SourceSpan(path, o.Line, o.Col);
+        }
+        var mark = msg.Contains("quoted scalar", StringComparison.OrdinalIgnoreCase) ? ex.Start : ex.Start;
+        return new SourceSpan(path, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
+    }
+
+    private static (int Line, int Col)? UnclosedBracket(string text, int upTo)
+    {
+        var stack = new Stack<(int Line, int Col)>();
+        int line = 1, col = 1;
+        char quote = '\0';
+        var comment = false;
+        for (var i = 0; i < upTo && i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n') { line++; col = 1; comment = false; continue; }
+            if (!comment)
+            {
+                if (quote != '\0') { if (c == quote) quote = '\0'; }
+                else if (c == '#' && (i == 0 || char.IsWhiteSpace(text[i - 1]))) comment = true;
+                else if ((c == '"' || c == '\'') && (i == 0 || " [{,:".Contains(text[i - 1]))) quote = c;
+                else if (c is '[' or '{') stack.Push((line, col));
+                else if (c is ']' or '}' && stack.Count > 0) stack.Pop();
+            }
+            col++;
+        }
+        return stack.Count > 0 ? stack.Peek() : null;
+    }
+
+    private static string Clean(string message)
+    {
+        // "(Line: 3, Col: 5, Idx: 20) - (Line: ...): While scanning..." → the readable part.
+        var i = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var m = i >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(i + 3)..] : message;
+        return m.TrimEnd('.').Trim() switch
+        {
+            "" => "invalid YAML",
+            var s => char.ToLowerInvariant(s[0]) + s[1..],
+        };
+    }
+
+    private sealed class Builder(string path, string text, IParser parser, DiagnosticBag diagnostics)
+    {
+        private bool _failed;
+
+        private SourceSpan SpanOf(Mark m) => new(path, (int)m.Line, (int)m.Column);
+
+        public YNode? ReadStream()
+        {
+            parser.Consume<StreamStart>();
+            YNode? root = null;
+            var documents = 0;
+            while (parser.TryConsume<DocumentStart>(out var ds))
+            {
+                documents++;
+                if (documents == 2)
+                    diagnostics.Add(DiagnosticCodes.MultipleDocuments, SpanOf(ds.Start), "a content file holds one YAML document; remove the second '---'");
+                var node = ReadNode(0);
+                if (_failed) return null;
+                parser.Consume<DocumentEnd>();
+                if (documents == 1) root = node;
+            }
+            parser.Consume<StreamEnd>();
+            return _failed ? null : root;
+        }
+
+        private YNode? ReadNode(int depth)
+        {
+            var ev = parser.Current ?? throw new InvalidOperationException("unexpected end of YAML events");
+            if (depth > MaxDepth)
+            {
+                diagnostics.Add(DiagnosticCodes.NestingTooDeep, SpanOf(ev.Start), $"nesting deeper than {MaxDepth} levels");
+                _failed = true; // stop here: nothing deeper is read, so nothing recurses further
+                return null;
+            }
+            switch (ev)
+            {
+                case AnchorAlias alias:
+                    diagnostics.Add(DiagnosticCodes.AnchorOrAlias, SpanOf(alias.Start), $"alias '*{alias.Value}' is not allowed; write the value out");
+                    parser.MoveNext();
+                    _failed = true;
+                    return null;
+                case Scalar s:
+                    parser.MoveNext();
+                    CheckAnchor(s);
+                    return new YScalar(s.Value, MapStyle(s.Style), SpanOf(s.Start), (int)s.Start.Index, (int)s.End.Index);
+                case SequenceStart ss:
+                {
+                    parser.MoveNext();
+                    CheckAnchor(ss);
+                    var items = new List<YNode>();
+                    while (!parser.TryConsume<SequenceEnd>(out var end))
+                    {
+                        var item = ReadNode(depth + 1);
+                        if (_failed) return null;
+                        if (item is not null) items.Add(item);
+                        if (parser.Current is null) return null;
+                    }
+                    return new YSequence(items, SpanOf(ss.Start), (int)ss.Start.Index, (int)(parser.Current?.Start.Index ?? ss.End.Index));
+                }
+                case MappingStart ms:
+                {
+                    parser.MoveNext();
+                    CheckAnchor(ms);
+                    var entries = new List<KeyValuePair<YScalar, YNode>>();
+                    var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
+                    while (!parser.TryConsume<MappingEnd>(out _))
+                    {
+                        var keyNode = ReadNode(depth + 1);
+                        if (_failed) return null;
+                        var value = ReadNode(depth + 1);
+                        if (_failed) return null;
+                        if (keyNode is not YScalar key)
+                        {
+                            diagnostics.Add(DiagnosticCodes.WrongType, keyNode?.Span ?? SpanOf(ms.Start), "a mapping key must be a plain name");
+                            continue;
+                        }
+                        if (seen.TryGetValue(key.Value, out var first))
+                        {
+                            diagnostics.Add(DiagnosticCodes.DuplicateKey, key.Span, $"key '{key.Value}' is given twice (first at line {first.Span.Line})");
+                            continue;
+                        }
+                        seen[key.Value] = key;
+                        entries.Add(new(key, value ?? new YScalar("", ScalarStyle.Plain, key.Span, key.EndOffset, key.EndOffset)));
+                    }
+                    return new YMapping(entries, SpanOf(ms.Start), (int)ms.Start.Index, (int)ms.End.Index);
+                }
+                default:
+                    throw new InvalidOperationException($"unexpected YAML event {ev.GetType().Name}");
+            }
+        }
+
+        private void CheckAnchor(NodeEvent ev)
+        {
+            if (!ev.Anchor.IsEmpty)
+            {
+                diagnostics.Add(DiagnosticCodes.AnchorOrAlias, SpanOf(ev.Start), $"anchor '&{ev.Anchor.Value}' is not allowed; write values out where they are used");
+                _failed = true;
+            }
+        }
+
+        private static ScalarStyle MapStyle(YScalarStyle s) => s switch
+        {
+            YScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+            YScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+            YScalarStyle.Literal => ScalarStyle.Literal,
+            YScalarStyle.Folded => ScalarStyle.Folded,
+            _ => ScalarStyle.Plain,
+        };
+    }
+}

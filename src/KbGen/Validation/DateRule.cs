@@ -1,0 +1,28 @@
+using KbGen.Diagnostics;
+using KbGen.Model;
+
+namespace KbGen.Validation;
+
+/// <summary>No date lies in the future; "updated" is not before the first review step.</summary>
+public sealed class DateRule : IValidationRule
+{
+    public void Check(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
+    {
+        var today = context.Today;
+        foreach (var t in kb.Topics)
+        {
+            if (t.Updated > today)
+                diagnostics.Add(DiagnosticCodes.FutureDate, t.Span, $"updated date {t.Updated:yyyy-MM-dd} is in the future");
+            foreach (var step in t.Review.History)
+                if (step.Date > today)
+                    diagnostics.Add(DiagnosticCodes.FutureDate, step.Span, $"review step date {step.Date:yyyy-MM-dd} is in the future");
+        }
+        foreach (var r in kb.References)
+        {
+            if (r.Epub is { } e && e > today)
+                diagnostics.Add(DiagnosticCodes.FutureDate, r.Span, $"epub date {e:yyyy-MM-dd} is in the future");
+            if (r.Year > today.Year)
+                diagnostics.Add(DiagnosticCodes.FutureDate, r.Span, $"year {r.Year} is in the future");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using KbGen.Diagnostics;
+using KbGen.Loading.Markdown;
+using KbGen.Model;
+
+namespace KbGen.Validation;
+
+/// <summary>Patient text is meant for grade 8 or below; each patient summary and section is scored.</summary>
+public sealed class ReadingLevelRule : IValidationRule
+{
+    public const double MaxGrade = 8.0;
+
+    public void Check(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
+    {
+        foreach (var t in kb.Topics)
+        {
+            if (t.Patient.Summary is { IsEmpty: false } s)
+                Score([s], s.Span, "patient summary", diagnostics);
+            foreach (var sec in t.Patient.Sections)
+                Score(ClaimWalk.Flatten(sec.Items).Select(c => c.Text).ToList(), sec.Span, $"patient section '{sec.Title}'", diagnostics);
+        }
+    }
+
+    private static void Score(IReadOnlyList<MarkdownText> texts, SourceSpan at, string what, DiagnosticBag diagnostics)
+    {
+        var grade = ReadingLevel.Grade(texts.Select(t => PlainText.Of(t.Source)));
+        if (grade > MaxGrade)
+            diagnostics.Add(DiagnosticCodes.ReadingLevel, at,
+                $"{what} reads at grade {grade.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} (Flesch–Kincaid); aim for {MaxGrade:0} or below with shorter sentences and words");
+    }
+}

@@ -1,0 +1,24 @@
+using KbGen.Diagnostics;
+using KbGen.Model;
+
+namespace KbGen.Validation;
+
+/// <summary>Runs every rule and collects every problem.</summary>
+public static class Validator
+{
+    public static IReadOnlyList<IValidationRule> Rules { get; } =
+    [
+        new CitationRule(),
+        new ReviewHistoryRule(),
+        new DateRule(),
+        new AlgorithmRule(),
+        new NeedsContentRule(),
+        new ReadingLevelRule(),
+        new ReviewDueRule(),
+    ];
+
+    public static void Validate(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
+    {
+        foreach (var rule in Rules) rule.Check(kb, context, diagnostics);
+    }
+}
