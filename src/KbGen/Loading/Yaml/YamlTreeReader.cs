@@ -22,16 +22,26 @@ public static class YamlTreeReader
             return new YDocument(path, text, null);
 
         var before = diagnostics.Count;
+        Builder? builder = null;
         try
         {
             var parser = new Parser(new StringReader(text));
-            var builder = new Builder(path, text, parser, diagnostics);
+            builder = new Builder(path, text, parser, diagnostics);
             var root = builder.ReadStream();
             return new YDocument(path, text, diagnostics.Count > before && root is null ? null : root);
         }
         catch (YamlException ex)
         {
             diagnostics.Add(DiagnosticCodes.YamlSyntax, SyntaxPosition(path, text, ex), Clean(ex.Message));
+            return new YDocument(path, text, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16 throws this (with no position) for some unclosed flow collections.
+            if (UnclosedBracket(text, text.Length) is { } open)
+                diagnostics.Add(DiagnosticCodes.YamlSyntax, new SourceSpan(path, open.Line, open.Col), $"'{text[new LineIndexOffset(text).Of(open.Line, open.Col)]}' is never closed");
+            else
+                diagnostics.Add(DiagnosticCodes.YamlSyntax, builder?.LastSpan ?? SourceSpan.FileStart(path), "invalid YAML structure after this point");
             return new YDocument(path, text, null);
         }
     }
@@ -68,8 +78,8 @@ public static class YamlTreeReader
             var open = UnclosedBracket(text, (int)Math.Min(ex.End.Index, text.Length));
             if (open is { } o) return new SourceSpan(path, o.Line, o.Col);
         }
-        var mark = msg.Contains("quoted scalar", StringComparison.OrdinalIgnoreCase) ? ex.Start : ex.Start;
-        return new SourceSpan(path, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));
+        // For quoted scalars Start is the opening quote, which is where the fix goes.
+        return new SourceSpan(path, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column));
     }
 
     private static (int Line, int Col)? UnclosedBracket(string text, int upTo)
@@ -111,6 +121,8 @@ public static class YamlTreeReader
     {
         private bool _failed;
 
+        public SourceSpan? LastSpan { get; private set; }
+
         private SourceSpan SpanOf(Mark m) => new(path, (int)m.Line, (int)m.Column);
 
         public YNode? ReadStream()
@@ -135,6 +147,7 @@ public static class YamlTreeReader
         private YNode? ReadNode(int depth)
         {
             var ev = parser.Current ?? throw new InvalidOperationException("unexpected end of YAML events");
+            LastSpan = SpanOf(ev.Start);
             if (depth > MaxDepth)
             {
                 diagnostics.Add(DiagnosticCodes.NestingTooDeep, SpanOf(ev.Start), $"nesting deeper than {MaxDepth} levels");
@@ -215,5 +228,19 @@ public static class YamlTreeReader
             YScalarStyle.Folded => ScalarStyle.Folded,
             _ => ScalarStyle.Plain,
         };
+    }
+}
+
+internal readonly struct LineIndexOffset(string text)
+{
+    public int Of(int line, int col)
+    {
+        var l = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (l == line) return Math.Min(text.Length - 1, i + col - 1);
+            if (text[i] == '\n') l++;
+        }
+        return 0;
     }
 }
