@@ -1,0 +1,27 @@
+using KbGen.Rendering.Html;
+
+namespace KbGen.Building;
+
+public sealed record BuildOptions
+{
+    public string ContentDir { get; init; } = "content";
+    public string OutDir { get; init; } = "output";
+    public string? TemplatesDir { get; init; }
+    public Channel Channel { get; init; } = Channel.Public;
+    public bool WarningsAsErrors { get; init; }
+    /// <summary>Time stamped into outputs (PDF dates, footers): SOURCE_DATE_EPOCH when set,
+    /// else the newest date in the content, so that the same input gives the same bytes.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+    /// <summary>Today's date for "review due" labels and future-date checks.</summary>
+    public DateOnly? Today { get; init; }
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+    public bool Site { get; init; } = true;
+    public bool Handouts { get; init; } = true;
+    public bool Charts { get; init; } = true;
+
+    public static DateTimeOffset? SourceDateEpoch()
+    {
+        var v = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        return long.TryParse(v, out var secs) ? DateTimeOffset.FromUnixTimeSeconds(secs) : null;
+    }
+}

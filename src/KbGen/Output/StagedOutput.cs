@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace KbGen.Output;
+
+/// <summary>The atomic output switch. A build writes a complete new folder `.output-&lt;id&gt;` beside
+/// the output; <see cref="Commit"/> points the `output` symbolic link at it with one rename(2),
+/// as deploy tools do with `current`. A reader, a failed build or a killed one sees the old
+/// output or the new one, never a mix; the next build removes leftovers.</summary>
+public sealed class StagedOutput : IOutputSink, IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(false);
+    private readonly string _parent;
+    private readonly string _name;
+    private bool _done;
+
+    private StagedOutput(string outDir, string id)
+    {
+        var full = Path.GetFullPath(outDir.TrimEnd('/', '\\'));
+        _parent = Path.GetDirectoryName(full)!;
+        _name = Path.GetFileName(full);
+        Id = id;
+        Root = Path.Combine(_parent, $".{_name}-{id}");
+    }
+
+    public string Id { get; }
+    /// <summary>The staging folder; becomes the output on commit.</summary>
+    public string Root { get; }
+    public string OutputPath => Path.Combine(_parent, _name);
+
+    public static StagedOutput Begin(string outDir)
+    {
+        var id = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Convert.ToHexString(Guid.NewGuid().ToByteArray()[..4]).ToLowerInvariant()}";
+        var s = new StagedOutput(outDir, id);
+        Directory.CreateDirectory(s._parent);
+        s.RemoveLeftovers();
+        Directory.CreateDirectory(s.Root);
+        return s;
+    }
+
+    public string PathOf(string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, relative));
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new InvalidOperationException($"output path '{relative}' leaves the output folder");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
+    }
+
+    public void WriteText(string relative, string text) => File.WriteAllText(PathOf(relative), text, Utf8);
+    public void WriteBytes(string relative, ReadOnlySpan<byte> bytes) => File.WriteAllBytes(PathOf(relative), bytes.ToArray());
+    public Stream Create(string relative) => new FileStream(PathOf(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+
+    /// <summary>Switches the output to this build in one atomic step.</summary>
+    public void Commit()
+    {
+        var link = Path.Combine(_parent, $".{_name}-{Id}.link");
+        File.CreateSymbolicLink(link, Path.GetFileName(Root));
+        var outPath = OutputPath;
+        var info = new DirectoryInfo(outPath);
+        if (info.Exists && info.LinkTarget is null)
+        {
+            // A real folder from before (or from another tool): move it aside, then switch.
+            Posix.Rename(outPath, Path.Combine(_parent, $".{_name}-replaced-{Id}"));
+        }
+        Posix.Rename(link, outPath);
+        _done = true;
+        RemoveLeftovers();
+    }
+
+    public void Dispose()
+    {
+        if (_done) return;
+        _done = true;
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Removes staging folders and links of earlier (failed or killed) builds, keeping
+    /// whatever `output` points to now and this build's own staging folder.</summary>
+    private void RemoveLeftovers()
+    {
+        var current = new FileInfo(OutputPath).LinkTarget;
+        var keep = current is null ? null : Path.GetFileName(current.TrimEnd('/'));
+        foreach (var entry in Directory.EnumerateFileSystemEntries(_parent, $".{_name}-*"))
+        {
+            var n = Path.GetFileName(entry);
+            if (n == keep || entry == Root) continue;
+            try
+            {
+                var fi = new FileInfo(entry);
+                if (fi.LinkTarget is not null || File.Exists(entry)) File.Delete(entry);
+                else Directory.Delete(entry, recursive: true);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}

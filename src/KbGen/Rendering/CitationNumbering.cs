@@ -1,0 +1,44 @@
+using KbGen.Model;
+using KbGen.Validation;
+
+namespace KbGen.Rendering;
+
+/// <summary>One numbering per topic: references numbered by first appearance, reading the topic
+/// in page order (bottom line, clinician text, red flags, pitfalls, patient text, algorithm).
+/// The site, the handouts and the chart all use this, so a number means the same everywhere.</summary>
+public sealed class CitationNumbering
+{
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly List<Reference> _ordered = [];
+
+    public CitationNumbering(Topic topic, Func<string, Reference?> lookup)
+    {
+        foreach (var text in InPageOrder(topic))
+            foreach (var c in text.Citations)
+                if (!_numbers.ContainsKey(c.ReferenceId) && lookup(c.ReferenceId) is { } r)
+                {
+                    _numbers[c.ReferenceId] = _ordered.Count + 1;
+                    _ordered.Add(r);
+                }
+    }
+
+    /// <summary>References in number order (entry i has number i + 1).</summary>
+    public IReadOnlyList<Reference> References => _ordered;
+
+    public int NumberOf(string referenceId) => _numbers.TryGetValue(referenceId, out var n) ? n : 0;
+
+    public static IEnumerable<MarkdownText> InPageOrder(Topic t)
+    {
+        if (!t.Summary.IsEmpty) yield return t.Summary;
+        foreach (var s in t.Clinician.Sections)
+            foreach (var c in ClaimWalk.Flatten(s.Items)) yield return c.Text;
+        foreach (var c in ClaimWalk.Flatten(t.Clinician.RedFlags)) yield return c.Text;
+        if (t.Algorithm is { } a)
+            foreach (var n in a.Nodes) yield return n.Text;
+        foreach (var c in ClaimWalk.Flatten(t.Pitfalls)) yield return c.Text;
+        if (t.Patient.Summary is { } ps) yield return ps;
+        foreach (var s in t.Patient.Sections)
+            foreach (var c in ClaimWalk.Flatten(s.Items)) yield return c.Text;
+        foreach (var c in ClaimWalk.Flatten(t.Patient.RedFlags)) yield return c.Text;
+    }
+}

@@ -1,0 +1,18 @@
+using KbGen.Model;
+
+namespace KbGen.Rendering.Html;
+
+public enum Channel { Public, Preview }
+
+/// <summary>A topic as it is shown: the version chosen by the channel rule, with its label.</summary>
+public sealed record ShownTopic(Topic Topic, int? Version, DateOnly? Published, IReadOnlyList<Reference> References, bool IsWorkingCopy);
+
+/// <summary>Everything the site renderer reads: the validated model, the chosen topics, and how to
+/// format references. Renderers never read content files.</summary>
+public sealed record SiteContext(
+    KnowledgeBase Kb,
+    Channel Channel,
+    IReadOnlyList<ShownTopic> Topics,
+    Func<Reference, string> ReferenceHtml,
+    Func<Topic, CitationNumbering, string?>? ChartSvg,
+    DateTimeOffset BuildTime);

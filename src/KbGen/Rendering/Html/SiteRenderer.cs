@@ -1,0 +1,225 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using KbGen.Diagnostics;
+using KbGen.Loading.Markdown;
+using KbGen.Model;
+using KbGen.Output;
+
+namespace KbGen.Rendering.Html;
+
+/// <summary>Renders the site: home, topic pages, references, Markdown pages, search index,
+/// sitemap and 404, through the templates. Reads only the model in <see cref="SiteContext"/>.</summary>
+public sealed class SiteRenderer(SiteContext site, TemplateSet templates, DiagnosticBag diagnostics)
+{
+    private readonly KnowledgeBase _kb = site.Kb;
+    private readonly List<string> _written = [];
+
+    public int PagesWritten => _written.Count;
+
+    public void RenderAll(IOutputSink sink)
+    {
+        foreach (var t in site.Topics) RenderTopic(t, sink);
+        RenderHome(sink);
+        RenderReferences(sink);
+        foreach (var p in _kb.Pages) RenderPage(p, sink);
+        Render404(sink);
+        WriteSearchIndex(sink);
+        WriteAssets(sink);
+        WriteSitemap(sink);
+    }
+
+    // ---- page frame shared by every page ----
+
+    private object Frame(string path, string title, string? description) => new
+    {
+        title,
+        description = description ?? _kb.Settings.Title,
+        root = SitePaths.RootOf(path),
+        lang = _kb.Settings.Language,
+        kbTitle = _kb.Settings.Title,
+        publisher = _kb.Settings.Publisher,
+        preview = site.Channel == Channel.Preview,
+        year = site.BuildTime.Year,
+        pages = _kb.Pages.Select(p => new { title = p.Title, href = SitePaths.RootOf(path) + SitePaths.Pretty(SitePaths.Page(p.Name)) + "index.html" }).ToList(),
+        canonical = _kb.Settings.BaseUrl + SitePaths.Pretty(path),
+    };
+
+    private void Write(IOutputSink sink, string path, string template, object frame, object model, string? fallback = null)
+    {
+        var body = templates.Render(template, new { page = frame, model }, diagnostics, fallback);
+        if (body is null) return;
+        var html = templates.Render("layout.hbs", new { page = frame, bodyHtml = body }, diagnostics);
+        if (html is null) return;
+        sink.WriteText("site/" + path, html);
+        lock (_written) _written.Add(path);
+    }
+
+    // ---- topics ----
+
+    public object TopicModel(ShownTopic shown, string path)
+    {
+        var t = shown.Topic;
+        var numbering = new CitationNumbering(t, id => shown.References.FirstOrDefault(r => r.Id == id) ?? _kb.FindReference(id));
+        var approval = t.Review.LastApproval;
+        var root = SitePaths.RootOf(path);
+        var policy = _kb.Pages.Any(p => p.Name == "editorial-policy") ? root + SitePaths.Page("editorial-policy") : null;
+        var disclaimer = _kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
+        return new
+        {
+            id = t.Id,
+            title = t.Title,
+            question = t.Question,
+            tags = t.Tags,
+            summaryHtml = HtmlMarkdown.Block(t.Summary, numbering),
+            status = t.Review.Status.ToName(),
+            statusLabel = t.Review.Status.Label(),
+            steps = new[] { ReviewStatus.Submitted, ReviewStatus.UnderReview, ReviewStatus.Approved }.Select(s => new
+            {
+                label = s.Label(),
+                done = t.Review.History.Any(h => h.Status == s) && t.Review.Status >= s,
+                current = t.Review.Status == s,
+            }).ToList(),
+            approved = t.Review.Status == ReviewStatus.Approved,
+            pending = t.Review.Status != ReviewStatus.Approved,
+            reviewDue = site.Channel == Channel.Preview && TopicView.IsReviewDue(t, _kb.Settings, DateOnly.FromDateTime(site.BuildTime.UtcDateTime)),
+            approvedBy = approval?.By,
+            approvedOn = approval is null ? null : TopicView.Date(approval.Date),
+            approvedIso = approval is null ? null : TopicView.Iso(approval.Date),
+            updated = TopicView.Date(t.Updated),
+            updatedIso = TopicView.Iso(t.Updated),
+            version = shown.Version,
+            history = TopicView.History(t.Review),
+            clinician = TopicView.Audience(t.Clinician, numbering, "clinician"),
+            patient = TopicView.Audience(t.Patient, numbering, "patient"),
+            hasPatient = t.Patient.Sections.Count > 0 || t.Patient.Summary is not null,
+            algorithm = TopicView.Algorithm(t.Algorithm, numbering, site.ChartSvg?.Invoke(t, numbering)),
+            pitfalls = t.Pitfalls.Select(c => TopicView.Claim(c, numbering)).ToList(),
+            hasPitfalls = t.Pitfalls.Count > 0,
+            references = numbering.References.Select((r, i) => new { id = r.Id, number = i + 1, html = site.ReferenceHtml(r) }).ToList(),
+            policyHref = policy is null ? null : SitePaths.Pretty(policy) + "index.html",
+            disclaimerHtml = disclaimer is null ? null : HtmlMarkdown.Block(disclaimer.Body, null),
+            handoutHref = null as string,
+        };
+    }
+
+    private void RenderTopic(ShownTopic shown, IOutputSink sink)
+    {
+        var path = SitePaths.Topic(shown.Topic.Id);
+        var frame = Frame(path, shown.Topic.Question, PlainText.Of(shown.Topic.Summary.Source));
+        Write(sink, path, "topic.hbs", frame, TopicModel(shown, path));
+    }
+
+    // ---- home, references, pages, 404 ----
+
+    private void RenderHome(IOutputSink sink)
+    {
+        var path = SitePaths.Home;
+        object Entry(ShownTopic s) => new
+        {
+            title = s.Topic.Title,
+            question = s.Topic.Question,
+            href = SitePaths.Pretty(SitePaths.Topic(s.Topic.Id)) + "index.html",
+            status = s.Topic.Review.Status.ToName(),
+            statusLabel = s.Topic.Review.Status.Label(),
+            updated = TopicView.Date(s.Topic.Updated),
+            updatedIso = TopicView.Iso(s.Topic.Updated),
+        };
+        var tags = site.Topics.SelectMany(s => s.Topic.Tags.Count == 0 ? ["other"] : s.Topic.Tags).Distinct().Order(StringComparer.Ordinal)
+            .Select(tag => new
+            {
+                tag,
+                anchor = "tag-" + tag,
+                topics = site.Topics.Where(s => s.Topic.Tags.Contains(tag) || (tag == "other" && s.Topic.Tags.Count == 0))
+                    .OrderBy(s => s.Topic.Title, StringComparer.Ordinal).Select(Entry).ToList(),
+            }).ToList();
+        Write(sink, path, "home.hbs", Frame(path, _kb.Settings.Title, null), new { tags, count = site.Topics.Count, hasTopics = site.Topics.Count > 0 });
+    }
+
+    private void RenderReferences(IOutputSink sink)
+    {
+        var path = SitePaths.References;
+        var citing = new Dictionary<string, List<ShownTopic>>(StringComparer.Ordinal);
+        foreach (var s in site.Topics)
+            foreach (var text in CitationNumbering.InPageOrder(s.Topic))
+                foreach (var c in text.Citations)
+                {
+                    if (!citing.TryGetValue(c.ReferenceId, out var l)) citing[c.ReferenceId] = l = [];
+                    if (!l.Contains(s)) l.Add(s);
+                }
+        var refs = citing.Keys
+            .Select(id => site.Topics.SelectMany(s => s.References).FirstOrDefault(r => r.Id == id) ?? _kb.FindReference(id))
+            .Where(r => r is not null).Cast<Reference>()
+            .OrderBy(r => r.Authors.FirstOrDefault() ?? r.Organization ?? r.Title, StringComparer.Ordinal).ThenBy(r => r.Year)
+            .Select(r => new
+            {
+                id = r.Id,
+                html = site.ReferenceHtml(r),
+                topics = citing[r.Id].Select(s => new { title = s.Topic.Title, href = "../" + SitePaths.Pretty(SitePaths.Topic(s.Topic.Id)) + "index.html" }).ToList(),
+            }).ToList();
+        Write(sink, path, "references.hbs", Frame(path, "References", "Every reference cited in the knowledge base"), new { references = refs });
+    }
+
+    private void RenderPage(Page p, IOutputSink sink)
+    {
+        var path = SitePaths.Page(p.Name);
+        // Lookup: page-<name>.hbs, then page.hbs (like Hugo's layout fallbacks).
+        Write(sink, path, $"page-{p.Name}.hbs", Frame(path, p.Title, null), new { title = p.Title, bodyHtml = HtmlMarkdown.Block(p.Body, null) }, "page.hbs");
+    }
+
+    private void Render404(IOutputSink sink)
+    {
+        // Served from any depth by a host, so its links are absolute from base-url.
+        var frame = Frame("404.html", "Page not found", null);
+        var body = templates.Render("404.hbs", new { page = frame, model = new { home = _kb.Settings.BaseUrl } }, diagnostics);
+        if (body is null) return;
+        var html = templates.Render("layout.hbs", new { page = frame, bodyHtml = body }, diagnostics);
+        if (html is not null) sink.WriteText("site/404.html", html);
+    }
+
+    // ---- search, sitemap, assets ----
+
+    private void WriteSearchIndex(IOutputSink sink)
+    {
+        var entries = site.Topics.Select(s => new SearchEntry(
+            s.Topic.Title, s.Topic.Question, SitePaths.Pretty(SitePaths.Topic(s.Topic.Id)) + "index.html",
+            PlainText.Of(s.Topic.Summary.Source),
+            string.Join(" ", CitationNumbering.InPageOrder(s.Topic).Select(m => PlainText.Of(m.Source))))).ToList();
+        var json = JsonSerializer.Serialize(entries, SearchJson.Default.ListSearchEntry);
+        sink.WriteText("site/assets/search-index.json", json);
+        // file:// pages cannot fetch JSON, so the same index also ships as a script.
+        sink.WriteText("site/assets/search-index.js", "window.KB_SEARCH_INDEX = " + json + ";\n");
+    }
+
+    private void WriteAssets(IOutputSink sink)
+    {
+        foreach (var name in new[] { "site.css", "site.js" })
+        {
+            var path = templates.Resolve("assets/" + name);
+            if (path is null)
+            {
+                diagnostics.Add(DiagnosticCodes.TemplateMissing, SourceSpan.None, $"asset 'assets/{name}' not found");
+                continue;
+            }
+            sink.WriteBytes("site/assets/" + name, File.ReadAllBytes(path));
+        }
+    }
+
+    private void WriteSitemap(IOutputSink sink)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        List<string> paths;
+        lock (_written) paths = _written.Order(StringComparer.Ordinal).ToList();
+        foreach (var p in paths)
+            sb.Append("  <url><loc>").Append(WebUtility.HtmlEncode(_kb.Settings.BaseUrl + SitePaths.Pretty(p))).Append("</loc></url>\n");
+        sb.Append("</urlset>\n");
+        sink.WriteText("site/sitemap.xml", sb.ToString());
+    }
+}
+
+public sealed record SearchEntry(string Title, string Question, string Href, string Summary, string Text);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<SearchEntry>))]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+internal sealed partial class SearchJson : System.Text.Json.Serialization.JsonSerializerContext;

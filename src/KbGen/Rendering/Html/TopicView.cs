@@ -1,0 +1,79 @@
+using System.Globalization;
+using KbGen.Model;
+using KbGen.Validation;
+
+namespace KbGen.Rendering.Html;
+
+/// <summary>View models for templates. Strings are escaped by Handlebars; only members named
+/// *Html carry markup, and those come from <see cref="HtmlMarkdown"/> or our own code.</summary>
+public static class TopicView
+{
+    public static string Date(DateOnly d) => d.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static object Claim(Claim c, CitationNumbering n) => new
+    {
+        html = HtmlMarkdown.Inline(c.Text, n),
+        strength = c.Strength,
+        strengthLabel = c.Strength is null ? null : $"Recommendation: {c.Strength}",
+        certainty = c.Certainty,
+        certaintyLabel = c.Certainty is null ? null : $"Certainty: {c.Certainty.Replace('-', ' ')}",
+        hasBadges = c.Strength is not null || c.Certainty is not null,
+        items = c.Items.Select(i => Claim(i, n)).ToList(),
+        hasItems = c.Items.Count > 0,
+    };
+
+    public static object Audience(AudienceText a, CitationNumbering n, string prefix) => new
+    {
+        summaryHtml = a.Summary is { IsEmpty: false } s ? HtmlMarkdown.Block(s, n) : null,
+        sections = a.Sections.Select((s, i) => new
+        {
+            title = s.Title,
+            anchor = $"{prefix}-{i + 1}",
+            items = s.Items.Select(c => Claim(c, n)).ToList(),
+        }).ToList(),
+        redFlags = a.RedFlags.Select(c => Claim(c, n)).ToList(),
+        hasRedFlags = a.RedFlags.Count > 0,
+    };
+
+    public static object? Algorithm(Algorithm? a, CitationNumbering n, string? svg)
+    {
+        if (a is null) return null;
+        var byId = a.Nodes.ToDictionary(x => x.Id, StringComparer.Ordinal);
+        object Node(AlgorithmNode x) => new
+        {
+            id = x.Id,
+            kind = x.Kind.ToString().ToLowerInvariant(),
+            html = HtmlMarkdown.Inline(x.Text, n),
+            next = x.Next is { } nx && byId.TryGetValue(nx, out var t) ? Loading.Markdown.PlainText.Of(t.Text.Source) : null,
+            branches = x.Branches.Select(b => new
+            {
+                label = b.Label,
+                target = byId.TryGetValue(b.Next, out var bt) ? Loading.Markdown.PlainText.Of(bt.Text.Source) : b.Next,
+            }).ToList(),
+            hasBranches = x.Branches.Count > 0,
+        };
+        var groups = new List<object>();
+        var unphased = a.Nodes.Where(x => x.Phase is null || a.Phases.All(p => p.Id != x.Phase)).ToList();
+        if (unphased.Count > 0) groups.Add(new { caption = "Throughout", nodes = unphased.Select(Node).ToList() });
+        foreach (var p in a.Phases)
+        {
+            var nodes = a.Nodes.Where(x => x.Phase == p.Id).Select(Node).ToList();
+            if (nodes.Count > 0) groups.Add(new { caption = p.Caption, nodes });
+        }
+        return new { title = a.Title, svgHtml = svg, hasSvg = svg is not null, phases = groups };
+    }
+
+    public static object History(Review r) => r.History.Select(h => new
+    {
+        status = h.Status.ToName(),
+        label = h.Status.Label(),
+        date = Date(h.Date),
+        iso = Iso(h.Date),
+        by = h.By,
+        note = h.Note,
+    }).ToList();
+
+    public static bool IsReviewDue(Topic t, KbSettings s, DateOnly today) =>
+        t.Review.Status == ReviewStatus.Approved && ReviewDueRule.DueDate(t, s) is { } due && due < today;
+}
