@@ -14,6 +14,7 @@ public static class Cli
         var root = new RootCommand("KbGen: builds a clinical knowledge base into a site, PDF handouts and algorithm charts.");
         root.Add(CheckCommand.Create());
         root.Add(NewCommand.Create());
+        root.Add(BuildCommand.Create());
         foreach (var c in CommandRegistry.Extra()) root.Add(c);
         return root;
     }

@@ -24,6 +24,7 @@ public static class HtmlMarkdown
     private static string Render(string source, CitationNumbering? numbering, bool inline)
     {
         var doc = Markdown.Parse(source, MarkdownPipelines.Content);
+        TrimSpaceBeforeCitations(doc);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         MarkdownPipelines.Content.Setup(renderer);
@@ -40,6 +41,18 @@ public static class HtmlMarkdown
         return writer.ToString().Trim();
     }
 
+    /// <summary>"pain [@x]." reads as "pain¹." — the superscript sits against the word.</summary>
+    private static void TrimSpaceBeforeCitations(MarkdownDocument doc)
+    {
+        foreach (var c in doc.Descendants<CitationInline>())
+            if (c.PreviousSibling is LiteralInline lit)
+            {
+                var slice = lit.Content;
+                while (slice.Length > 0 && char.IsWhiteSpace(slice.Text[slice.End])) slice.End--;
+                lit.Content = slice;
+            }
+    }
+
     private sealed class CitationRenderer(CitationNumbering? numbering) : HtmlObjectRenderer<CitationInline>
     {
         protected override void Write(HtmlRenderer renderer, CitationInline obj)
@@ -47,7 +60,7 @@ public static class HtmlMarkdown
             if (numbering is null || obj.Ids.Count == 0) return; // citations are omitted where no list is shown
             renderer.Write("<sup class=\"cite\">");
             var first = true;
-            foreach (var id in obj.Ids)
+            foreach (var id in obj.Ids.OrderBy(i => numbering.NumberOf(i)))
             {
                 var n = numbering.NumberOf(id);
                 if (n == 0) continue;

@@ -15,4 +15,8 @@ public sealed record SiteContext(
     IReadOnlyList<ShownTopic> Topics,
     Func<Reference, string> ReferenceHtml,
     Func<Topic, CitationNumbering, string?>? ChartSvg,
-    DateTimeOffset BuildTime);
+    DateTimeOffset BuildTime)
+{
+    /// <summary>Real today, for "review due" labels in preview.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(BuildTime.UtcDateTime);
+}

@@ -82,7 +82,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
             }).ToList(),
             approved = t.Review.Status == ReviewStatus.Approved,
             pending = t.Review.Status != ReviewStatus.Approved,
-            reviewDue = site.Channel == Channel.Preview && TopicView.IsReviewDue(t, _kb.Settings, DateOnly.FromDateTime(site.BuildTime.UtcDateTime)),
+            reviewDue = site.Channel == Channel.Preview && TopicView.IsReviewDue(t, _kb.Settings, site.Today),
             approvedBy = approval?.By,
             approvedOn = approval is null ? null : TopicView.Date(approval.Date),
             approvedIso = approval is null ? null : TopicView.Iso(approval.Date),

@@ -33,6 +33,7 @@ public static class TopicView
             items = s.Items.Select(c => Claim(c, n)).ToList(),
         }).ToList(),
         redFlags = a.RedFlags.Select(c => Claim(c, n)).ToList(),
+        redFlagsTitle = prefix == "patient" ? "When to get help urgently" : "Red flags: act urgently",
         hasRedFlags = a.RedFlags.Count > 0,
     };
 

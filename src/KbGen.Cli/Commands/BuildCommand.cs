@@ -1,0 +1,46 @@
+using System.CommandLine;
+using KbGen.Building;
+using KbGen.Rendering.Html;
+
+namespace KbGen.Cli.Commands;
+
+public static class BuildCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("build", "Build the site, PDF handouts and charts into the output folder");
+        var content = CommonOptions.Content();
+        var templates = new Option<string?>("--templates") { Description = "A folder whose templates override the built-in ones by file name" };
+        var outDir = new Option<string>("--out") { Description = "Output folder (default: output/)", DefaultValueFactory = _ => "output" };
+        var channel = new Option<string>("--channel") { Description = "public: published versions only; preview: every working copy", DefaultValueFactory = _ => "public" };
+        channel.AcceptOnlyFromAmong("public", "preview");
+        var strict = CommonOptions.WarningsAsErrors();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only diagnostics" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage and its time" };
+        foreach (var o in new Option[] { content, templates, outDir, channel, strict, quiet, verbose }) cmd.Add(o);
+        cmd.SetAction(parse =>
+        {
+            var tdir = parse.GetValue(templates);
+            if (tdir is not null && !Directory.Exists(tdir)) throw new UsageException($"templates folder '{tdir}' does not exist");
+            var options = new BuildOptions
+            {
+                ContentDir = parse.GetValue(content)!,
+                OutDir = parse.GetValue(outDir)!,
+                TemplatesDir = tdir,
+                Channel = parse.GetValue(channel) == "preview" ? Channel.Preview : Channel.Public,
+                WarningsAsErrors = parse.GetValue(strict),
+            };
+            var output = parse.InvocationConfiguration.Output;
+            var isQuiet = parse.GetValue(quiet);
+            var progress = new BuildProgress(output, isQuiet, parse.GetValue(verbose));
+            var report = progress.Run(options);
+            CommonOptions.Print(report.Diagnostics, parse.InvocationConfiguration.Error);
+            if (!isQuiet || !report.Succeeded)
+                output.WriteLine(report.Succeeded
+                    ? $"built {options.OutDir}: {report.Pages} pages, {report.Pdfs} PDFs, {report.Charts} charts, {CommonOptions.Summary(report.Errors, report.Warnings)} in {report.Elapsed.TotalSeconds:0.00} s"
+                    : $"build failed: {CommonOptions.Summary(report.Errors, report.Warnings)}; {options.OutDir} was left as it was");
+            return report.Succeeded ? Cli.Ok : Cli.ContentErrors;
+        });
+        return cmd;
+    }
+}
