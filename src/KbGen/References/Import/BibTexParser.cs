@@ -234,7 +234,8 @@ internal static class BibTexParser
         if (Get("date") is { } date) { var (yy, mm, _) = DateParts.Slashed(date); d.Year ??= yy; d.Month ??= mm; }
         if (Get("month") is { } month) d.Month = DateParts.Month(month);
         d.Volume = Text("volume");
-        d.Issue = Text("number", "issue");
+        // In @techreport or @manual "number" is the report's number (NG59), not a journal issue.
+        d.Issue = kind is "article" or "periodical" ? Text("number", "issue") : Text("issue");
         d.Pages = Get("pages")?.Replace("--", "-");
         d.Doi = RecordDraft.CleanDoi(Get("doi"));
         d.Pmid = Get("pmid") ?? (Get("eprinttype")?.Trim().Equals("pubmed", StringComparison.OrdinalIgnoreCase) == true ? Get("eprint") : null);
@@ -243,7 +244,6 @@ internal static class BibTexParser
         d.Abstract = Text("abstract");
         foreach (var label in new[] { "type", "pubtype", "publicationtype", "keywords" })
             if (Text(label) is { } v) d.TypeLabels.AddRange(v.Split([',', ';'], StringSplitOptions.TrimEntries));
-        _ = kind;
         return d.Build();
     }
 
