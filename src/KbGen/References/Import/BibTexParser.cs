@@ -85,7 +85,10 @@ internal static class BibTexParser
             }
             catch (BibError e)
             {
-                result = ParsedRecord.Fail(e.Code, Span(Math.Min(e.Pos, s.Length - 1)), e.Message);
+                // Running into the next entry means this one was never closed: point at its start.
+                result = e.Pos < s.Length && s[e.Pos] == '@'
+                    ? ParsedRecord.Fail(e.Code, Span(at), "entry is not closed before the next entry (check its braces and quotes)")
+                    : ParsedRecord.Fail(e.Code, Span(Math.Min(e.Pos, s.Length - 1)), e.Message);
                 i = NextEntryStart(s, at + 1);
             }
             if (result is { } r) yield return r;
