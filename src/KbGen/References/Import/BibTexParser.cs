@@ -85,7 +85,10 @@ internal static class BibTexParser
             }
             catch (BibError e)
             {
-                result = ParsedRecord.Fail(e.Code, Span(Math.Min(e.Pos, s.Length - 1)), e.Message);
+                // Running into the next entry means this one was never closed: point at its start.
+                result = e.Pos < s.Length && s[e.Pos] == '@'
+                    ? ParsedRecord.Fail(e.Code, Span(at), "entry is not closed before the next entry (check its braces and quotes)")
+                    : ParsedRecord.Fail(e.Code, Span(Math.Min(e.Pos, s.Length - 1)), e.Message);
                 i = NextEntryStart(s, at + 1);
             }
             if (result is { } r) yield return r;
@@ -234,7 +237,8 @@ internal static class BibTexParser
         if (Get("date") is { } date) { var (yy, mm, _) = DateParts.Slashed(date); d.Year ??= yy; d.Month ??= mm; }
         if (Get("month") is { } month) d.Month = DateParts.Month(month);
         d.Volume = Text("volume");
-        d.Issue = Text("number", "issue");
+        // In @techreport or @manual "number" is the report's number (NG59), not a journal issue.
+        d.Issue = kind is "article" or "periodical" ? Text("number", "issue") : Text("issue");
         d.Pages = Get("pages")?.Replace("--", "-");
         d.Doi = RecordDraft.CleanDoi(Get("doi"));
         d.Pmid = Get("pmid") ?? (Get("eprinttype")?.Trim().Equals("pubmed", StringComparison.OrdinalIgnoreCase) == true ? Get("eprint") : null);
@@ -243,7 +247,6 @@ internal static class BibTexParser
         d.Abstract = Text("abstract");
         foreach (var label in new[] { "type", "pubtype", "publicationtype", "keywords" })
             if (Text(label) is { } v) d.TypeLabels.AddRange(v.Split([',', ';'], StringSplitOptions.TrimEntries));
-        _ = kind;
         return d.Build();
     }
 

@@ -6,7 +6,7 @@ namespace KbGen.References.Import;
 /// slug for a body without authors ("world-health-organization-2020").</summary>
 internal static class ReferenceIds
 {
-    private const int MaxSlugLength = 48;
+    private const int MaxSlugLength = 64;
 
     public static string Base(Reference r)
     {

@@ -25,7 +25,7 @@ internal sealed class AmaStyle : ICitationStyle
         {
             // A document on a website (a guideline): Author. Title. Site. Published year. URL
             if (r.Authors.Count > 0 && r.Organization is { } site) b.Text(StyleParts.Sentence(site) + " ");
-            b.Text($"Published {r.Year}. ");
+            b.Text($"Published {StyleParts.AmaMonthYear(r)}. ");
         }
 
         // AMA gives the DOI when there is one; otherwise a URL (the PubMed page if that is all we have).

@@ -76,6 +76,13 @@ internal static class StyleParts
     /// <summary>Vancouver date: "2007 Dec 11".</summary>
     public static string NlmDate(DateOnly d) => $"{d.Year} {MonthAbbr[d.Month - 1]} {d.Day}";
 
+    /// <summary>AMA "November 2016" when the month is a plain month, else the year alone.</summary>
+    public static string AmaMonthYear(Reference r)
+    {
+        int k = r.Month is null ? -1 : Array.IndexOf(MonthAbbr, r.Month);
+        return k >= 0 ? $"{MonthNames[k]} {r.Year}" : r.Year.ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>AMA date: "December 11, 2007".</summary>
     public static string AmaDate(DateOnly d) => $"{MonthNames[d.Month - 1]} {d.Day}, {d.Year}";
 }

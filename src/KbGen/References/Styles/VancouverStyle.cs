@@ -24,7 +24,8 @@ internal sealed class VancouverStyle : ICitationStyle
             // A document on its own (a guideline on a website): Citing Medicine's book/web form.
             var title = r.Title.TrimEnd('.');
             b.Text(r.Url is null ? StyleParts.Sentence(title) + " " : $"{title} [Internet]. ");
-            b.Text(r.Organization is { } publisher ? $"{publisher}; {r.Year}. " : $"{r.Year}. ");
+            var date = r.Month is null ? $"{r.Year}" : $"{r.Year} {r.Month}";
+            b.Text(r.Organization is { } publisher ? $"{publisher}; {date}. " : $"{date}. ");
         }
 
         if (r.Doi is { } doi) b.Text("doi: ").Link(doi, StyleParts.DoiUrl(doi)).Text(". ");
