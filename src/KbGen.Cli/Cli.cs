@@ -15,6 +15,7 @@ public static class Cli
         root.Add(CheckCommand.Create());
         root.Add(NewCommand.Create());
         root.Add(BuildCommand.Create());
+        root.Add(RefsCommand.Create());
         foreach (var c in CommandRegistry.Extra()) root.Add(c);
         return root;
     }
