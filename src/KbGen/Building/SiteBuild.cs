@@ -41,7 +41,7 @@ public static class SiteBuild
 
         using var output = StagedOutput.Begin(options.OutDir);
         var renderer = new SiteRenderer(site, templates, diagnostics);
-        if (options.Site) Stage("html", () => { renderer.RenderAll(output); return 0; });
+        if (options.Site) Stage("html", () => { renderer.RenderAll(output, options.MaxParallelism); return 0; });
         if (Failed(diagnostics, options))
             return Report(false, diagnostics, options, 0, 0, 0, stages, clock);
 

@@ -17,9 +17,12 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     public int PagesWritten => _written.Count;
 
-    public void RenderAll(IOutputSink sink)
+    public void RenderAll(IOutputSink sink, int parallelism = 0)
     {
-        foreach (var t in site.Topics) RenderTopic(t, sink);
+        // Topic pages are independent: render them on all cores. Each writes its own file, so the
+        // output is the same as a single-threaded build (a test compares the two).
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
+        Parallel.ForEach(site.Topics, options, t => RenderTopic(t, sink));
         RenderHome(sink);
         RenderReferences(sink);
         foreach (var p in _kb.Pages) RenderPage(p, sink);
