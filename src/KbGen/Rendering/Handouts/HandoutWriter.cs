@@ -1,0 +1,35 @@
+using KbGen.Loading.Markdown;
+using KbGen.Rendering.Layout;
+using KbGen.Rendering.Pdf;
+
+namespace KbGen.Rendering.Handouts;
+
+/// <summary>Handout request → PDF bytes: compose blocks, paginate, paint, save deterministically.</summary>
+public static class HandoutWriter
+{
+    public const string DraftWatermark = "DRAFT — NOT FOR CLINICAL USE";
+
+    public static PageSpec Page(string paper) =>
+        (paper == "letter" ? PageSpec.Letter : PageSpec.A4) with { Margins = Margins.All(48) };
+
+    public static byte[] Write(HandoutRequest r, PdfTextMeasurer measurer)
+    {
+        var numbering = new CitationNumbering(r.Topic, r.Lookup);
+        var blocks = HandoutComposer.Compose(r, numbering);
+        var title = r.Topic.Title;
+        var page = Page(r.Paper).WithPageNumbers($"{Escape(title)} · Page {{0}} of {{1}}");
+        var layout = new LayoutEngine(measurer).Paginate(blocks, page);
+        var kind = r.Audience == HandoutAudience.Patient ? "Patient handout" : "Clinician summary";
+        var metadata = new PdfMetadata($"{title} — {kind}")
+        {
+            Author = r.Clinic?.Name ?? r.Settings.Publisher,
+            Subject = r.Topic.Question,
+            Keywords = string.Join(", ", r.Topic.Tags),
+            Language = r.Settings.Language,
+        };
+        var doc = PdfPainter.Paint(layout, measurer, new PdfPaintOptions(metadata) { Watermark = r.Draft ? DraftWatermark : null });
+        return PdfOutput.ToBytes(doc, r.Timestamp, $"{r.Topic.Id}/{r.Audience}/{r.Version}/{r.Clinic?.Id}/{r.Paper}");
+    }
+
+    private static string Escape(string s) => s.Replace("{", "{{").Replace("}", "}}");
+}
