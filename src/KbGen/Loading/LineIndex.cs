@@ -1,6 +1,7 @@
 namespace KbGen.Loading;
 
-/// <summary>Maps character offsets in a file's text to 1-based line and column.</summary>
+/// <summary>Maps character offsets in a file's text to 1-based line and column. Line breaks are
+/// those YAML knows: LF, CRLF and a lone CR, so positions agree with the parser's.</summary>
 public sealed class LineIndex
 {
     private readonly int[] _starts;
@@ -9,7 +10,7 @@ public sealed class LineIndex
     {
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
-            if (text[i] == '\n') starts.Add(i + 1);
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) starts.Add(i + 1);
         _starts = starts.ToArray();
     }
 

@@ -52,7 +52,7 @@ public static class SourceFiles
             }
             if (info.Length > MaxFileBytes)
             {
-                diagnostics.Add(DiagnosticCodes.FileTooLarge, at, $"file is {info.Length / (1024 * 1024.0):0.#} MB; content files are limited to {MaxFileBytes / (1024 * 1024)} MB");
+                diagnostics.Add(DiagnosticCodes.FileTooLarge, at, $"file is {info.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; content files are limited to {MaxFileBytes / (1024 * 1024)} MB");
                 return null;
             }
             var bytes = File.ReadAllBytes(info.FullName);

@@ -15,7 +15,7 @@ public sealed class NeedsContentRule : IValidationRule
             void Missing(string what)
             {
                 if (draft) diagnostics.Add(DiagnosticCodes.NeedsContent, t.Span, $"topic '{t.Id}' needs content: {what}");
-                else diagnostics.Add(DiagnosticCodes.MissingKey, t.Span, $"topic '{t.Id}' is {t.Review.Status.ToName()} but has no {what}");
+                else diagnostics.Add(DiagnosticCodes.MissingKey, t.Span, $"topic '{t.Id}' is {t.Review.Status.ToName()} but lacks {what}");
             }
             if (t.Summary.IsEmpty) Missing("a bottom line ('summary')");
             if (t.Clinician.Sections.Count == 0) Missing("clinician sections");

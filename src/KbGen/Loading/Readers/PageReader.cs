@@ -26,6 +26,8 @@ public static class PageReader
         // Parse the front matter in place (blank the rest) so positions stay those of the file.
         var padded = "\n" + text[nl..(close + 1)]; // line 1 is the opening '---'
         var doc = YamlTreeReader.Read(file.Path, padded, file.Diagnostics);
+        if (doc.Root is null && !file.Diagnostics.Sorted().Any(d => d.Span.File == file.Path && d.IsError))
+            file.Diagnostics.Add(DiagnosticCodes.BadFrontMatter, SourceSpan.FileStart(file.Path), "front matter is empty; it needs a 'title:' line");
         var m = MapReader.Of(doc.Root, new FileContext(file.Path, padded, file.Diagnostics), "page front matter");
         string? title = null;
         if (m is not null)

@@ -51,9 +51,10 @@ public static class YamlTreeReader
         var found = false;
         int line = 1, col = 1;
         var atLineStart = true;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c == '\n') { line++; col = 1; atLineStart = true; continue; }
+            var c = text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) { line++; col = 1; atLineStart = true; continue; }
             if (atLineStart && c == '\t')
             {
                 diagnostics.Add(DiagnosticCodes.TabIndentation, new SourceSpan(path, line, col),
@@ -91,7 +92,7 @@ public static class YamlTreeReader
         for (var i = 0; i < upTo && i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\n') { line++; col = 1; comment = false; continue; }
+            if (c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) { line++; col = 1; comment = false; continue; }
             if (!comment)
             {
                 if (quote != '\0') { if (c == quote) quote = '\0'; }
@@ -239,7 +240,7 @@ internal readonly struct LineIndexOffset(string text)
         for (var i = 0; i < text.Length; i++)
         {
             if (l == line) return Math.Min(text.Length - 1, i + col - 1);
-            if (text[i] == '\n') l++;
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) l++;
         }
         return 0;
     }
