@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using PdfSharp.Pdf;
+
+namespace KbGen.Rendering.Pdf;
+
+/// <summary>The one way PDFs are saved in KbGen: byte-identical output for identical input.
+/// PDFsharp otherwise writes the current time (CreationDate/ModDate) and a random GUID as the
+/// trailer /ID.</summary>
+public static class PdfOutput
+{
+    /// <summary>Saves with pinned dates and document ID. <paramref name="timestamp"/> is
+    /// SOURCE_DATE_EPOCH or the content's date, never "now". <paramref name="identity"/> (for
+    /// example the output path or topic id) makes the /ID differ between documents that share
+    /// metadata; the ID is derived from it, the metadata and the page count.</summary>
+    public static void Save(PdfDocument document, Stream stream, DateTimeOffset timestamp, string? identity = null)
+    {
+        var seed = Pin(document, timestamp, identity);
+        using var buffer = new MemoryStream();
+        document.Save(buffer, closeStream: false);
+        var bytes = buffer.ToArray();
+        PatchSaveTimeValues(bytes, seed, timestamp);
+        stream.Write(bytes);
+    }
+
+    public static byte[] ToBytes(PdfDocument document, DateTimeOffset timestamp, string? identity = null)
+    {
+        using var ms = new MemoryStream();
+        Save(document, ms, timestamp, identity);
+        return ms.ToArray();
+    }
+
+    /// <summary>Timestamp from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or null.</summary>
+    public static DateTimeOffset? SourceDateEpoch(string? value = null)
+    {
+        value ??= Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s)
+            ? DateTimeOffset.FromUnixTimeSeconds(s)
+            : null;
+    }
+
+    private static string Pin(PdfDocument document, DateTimeOffset timestamp, string? identity)
+    {
+        // PDFsharp formats dates with the local UTC offset; an Unspecified-kind UTC wall time
+        // keeps the bytes independent of the machine's time zone.
+        var utc = DateTime.SpecifyKind(timestamp.UtcDateTime, DateTimeKind.Unspecified);
+        document.Info.CreationDate = utc;
+        document.Info.ModificationDate = utc;
+
+        var info = document.Info;
+        var seed = string.Join("\u001f", identity, info.Title, info.Author, info.Subject, info.Keywords,
+            utc.ToString("O", System.Globalization.CultureInfo.InvariantCulture), document.PageCount);
+        // The setter takes the raw bytes of the PDF string, one char per byte.
+        var id = new string(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16).ToArray().Select(b => (char)b).ToArray());
+        document.Internals.FirstDocumentID = id;
+        document.Internals.SecondDocumentID = id;
+
+        PinFontSubsetTags(document);
+        return seed;
+    }
+
+    // Written by PDFsharp while saving, after any API could change them: an annotation's /NM
+    // (random GUID) and /M (now), and the XMP packet's xmpMM:DocumentID/InstanceID (random
+    // GUIDs). Last resort: patch them in the saved bytes with values of the same length, so
+    // that every xref offset stays valid. They sit in uncompressed dictionaries and the
+    // uncompressed XMP stream; the patterns are specific enough not to occur by chance in
+    // compressed streams.
+    private static readonly Regex AnnotationName = new(@"/NM\((?<v>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)", RegexOptions.CultureInvariant);
+    private static readonly Regex AnnotationDate = new(@"/M\((?<v>D:\d{14}[-+Z]\d{2}'\d{2}')\)", RegexOptions.CultureInvariant);
+    private static readonly Regex XmpId = new(@"<xmpMM:(?:DocumentID|InstanceID)>uuid:(?<v>[0-9a-fA-F-]{36})</xmpMM:", RegexOptions.CultureInvariant);
+
+    private static void PatchSaveTimeValues(byte[] bytes, string seed, DateTimeOffset timestamp)
+    {
+        var text = Encoding.Latin1.GetString(bytes);
+        var utc = timestamp.UtcDateTime;
+        var date = $"D:{utc:yyyyMMddHHmmss}+00'00'";
+        var n = 0;
+        void Replace(Regex regex, Func<string> value)
+        {
+            foreach (Match m in regex.Matches(text))
+            {
+                var g = m.Groups["v"];
+                var v = value();
+                if (v.Length != g.Length) throw new InvalidOperationException("Pinned value would change the file length");
+                Encoding.Latin1.GetBytes(v, 0, v.Length, bytes, g.Index);
+            }
+        }
+        string NextGuid() => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed + "#" + n++)).AsSpan(0, 16)).ToString("D");
+        Replace(AnnotationName, NextGuid);
+        Replace(AnnotationDate, () => date);
+        Replace(XmpId, NextGuid);
+    }
+
+    private static readonly Regex SubsetTag = new(@"^/[A-Z]{6}\+(.+)$", RegexOptions.CultureInvariant);
+
+    /// <summary>PDFsharp prefixes embedded font subsets with a random six-letter tag. Replace it
+    /// by one derived from the font name, numbered in object order when a font is subset twice.
+    /// The Type0 font, its CID font and its descriptor share one tag, so map name to name.</summary>
+    private static void PinFontSubsetTags(PdfDocument document)
+    {
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var perBase = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var obj in document.Internals.GetAllObjects().OrderBy(PdfSharp.Pdf.Advanced.PdfInternals.GetObjectNumber))
+        {
+            if (obj is not PdfDictionary dict) continue;
+            foreach (var key in new[] { "/BaseFont", "/FontName" })
+            {
+                if (dict.Elements[key] is not PdfName name) continue;
+                var m = SubsetTag.Match(name.Value);
+                if (!m.Success) continue;
+                if (!renamed.TryGetValue(name.Value, out var fixedName))
+                {
+                    var baseName = m.Groups[1].Value;
+                    var n = perBase[baseName] = perBase.GetValueOrDefault(baseName) + 1;
+                    var hash = SHA256.HashData(Encoding.UTF8.GetBytes(baseName + "#" + n));
+                    fixedName = "/" + new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray()) + "+" + baseName;
+                    renamed[name.Value] = fixedName;
+                }
+                dict.Elements[key] = new PdfName(fixedName);
+            }
+        }
+    }
+}

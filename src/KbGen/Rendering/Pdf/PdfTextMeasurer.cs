@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using KbGen.Model;
+using KbGen.Rendering.Layout;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace KbGen.Rendering.Pdf;
+
+/// <summary>Text metrics from PDFsharp for one <see cref="FontSet"/>. The painter takes its XFonts
+/// from here too, so what is measured is what is drawn. Widths are cached: wrapping measures
+/// every word several times. Thread-safe.</summary>
+public sealed class PdfTextMeasurer : ITextMeasurer
+{
+    private readonly ConcurrentDictionary<(FontStyleKind, double), XFont> _fonts = new();
+    private readonly ConcurrentDictionary<(string, FontStyleKind, double), double> _widths = new();
+    private readonly XGraphics _measure;
+    private readonly object _gate = new();
+
+    public PdfTextMeasurer(FontSet? fonts = null)
+    {
+        Family = PdfFonts.Family(fonts);
+        _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
+    }
+
+    /// <summary>The PDFsharp family name resolved by <see cref="PdfFonts"/>.</summary>
+    public string Family { get; }
+
+    public XFont Font(FontStyleKind style, double size) => _fonts.GetOrAdd((style, size), key => new XFont(Family, key.Item2,
+        key.Item1 switch
+        {
+            FontStyleKind.Bold => XFontStyleEx.Bold,
+            FontStyleKind.Italic => XFontStyleEx.Italic,
+            FontStyleKind.BoldItalic => XFontStyleEx.BoldItalic,
+            _ => XFontStyleEx.Regular,
+        },
+        // Unicode (Identity-H) so that é ü – ≥ µ and Greek print; the font is embedded as a subset.
+        new XPdfFontOptions(PdfFontEncoding.Unicode)));
+
+    public double Width(string text, FontStyleKind style, double size)
+    {
+        if (text.Length == 0) return 0;
+        return _widths.GetOrAdd((text, style, size), key =>
+        {
+            var font = Font(key.Item2, key.Item3);
+            lock (_gate) return _measure.MeasureString(key.Item1, font).Width;
+        });
+    }
+
+    public double LineHeight(FontStyleKind style, double size) => Font(style, size).GetHeight();
+
+    public double Ascent(FontStyleKind style, double size)
+    {
+        var font = Font(style, size);
+        return font.Metrics.Ascent * size / font.Metrics.UnitsPerEm;
+    }
+}
