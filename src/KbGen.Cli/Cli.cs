@@ -16,6 +16,7 @@ public static class Cli
         root.Add(NewCommand.Create());
         root.Add(BuildCommand.Create());
         root.Add(RefsCommand.Create());
+        root.Add(HandoutCommand.Create());
         root.Add(DevCommand.Create());
         foreach (var c in CommandRegistry.Extra()) root.Add(c);
         return root;

@@ -42,11 +42,12 @@ public static class SiteBuild
         using var output = StagedOutput.Begin(options.OutDir);
         var renderer = new SiteRenderer(site, templates, diagnostics);
         if (options.Site) Stage("html", () => { renderer.RenderAll(output, options.MaxParallelism); return 0; });
+        var pdfs = options.Handouts ? Stage("pdf", () => HandoutStage.Run(kb, shown, options.Channel, timestamp, output, options.MaxParallelism)) : 0;
         if (Failed(diagnostics, options))
             return Report(false, diagnostics, options, 0, 0, 0, stages, clock);
 
         Stage("switch", () => { output.Commit(); return 0; });
-        return Report(true, diagnostics, options, renderer.PagesWritten, 0, 0, stages, clock);
+        return Report(true, diagnostics, options, renderer.PagesWritten, pdfs, 0, stages, clock);
     }
 
     private static bool Failed(DiagnosticBag d, BuildOptions o) => d.HasErrors || (o.WarningsAsErrors && d.Count > 0);

@@ -1,0 +1,52 @@
+using KbGen.Model;
+using KbGen.Output;
+using KbGen.Rendering.Handouts;
+using KbGen.Rendering.Html;
+using KbGen.Rendering.Pdf;
+
+namespace KbGen.Building;
+
+/// <summary>Writes pdf/&lt;topic&gt;-patient.pdf and pdf/&lt;topic&gt;-clinician.pdf for every shown topic,
+/// in parallel. PDFs are produced one at a time per worker and written straight out, so memory
+/// does not grow with the number of topics.</summary>
+public static class HandoutStage
+{
+    public static int Run(KnowledgeBase kb, IReadOnlyList<ShownTopic> topics, Channel channel, DateTimeOffset timestamp, IOutputSink sink, int parallelism)
+    {
+        var count = 0;
+        using var measurers = new ThreadLocal<PdfTextMeasurer>(() => new PdfTextMeasurer(kb.Settings.Fonts));
+        var disclaimer = kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
+        Parallel.ForEach(topics, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
+        {
+            foreach (var audience in new[] { HandoutAudience.Patient, HandoutAudience.Clinician })
+            {
+                var request = Request(kb, shown, audience, null, null, disclaimer, channel, timestamp);
+                var bytes = HandoutWriter.Write(request, measurers.Value!);
+                sink.WriteBytes($"pdf/{shown.Topic.Id}-{(audience == HandoutAudience.Patient ? "patient" : "clinician")}.pdf", bytes);
+                Interlocked.Increment(ref count);
+            }
+        });
+        return count;
+    }
+
+    public static HandoutRequest Request(KnowledgeBase kb, ShownTopic shown, HandoutAudience audience, Clinic? clinic, string? paper,
+        Page? disclaimer, Channel channel, DateTimeOffset timestamp)
+    {
+        var refs = shown.References;
+        return new HandoutRequest
+        {
+            Topic = shown.Topic,
+            Settings = kb.Settings,
+            Audience = audience,
+            Lookup = id => refs.FirstOrDefault(r => r.Id == id),
+            Clinic = clinic,
+            Paper = paper ?? clinic?.Paper ?? "a4",
+            Version = shown.Version,
+            PageUrl = kb.Settings.BaseUrl + SitePaths.Pretty(shown.Version is { } v && !shown.IsWorkingCopy
+                ? SitePaths.TopicVersion(shown.Topic.Id, v) : SitePaths.Topic(shown.Topic.Id)),
+            Disclaimer = disclaimer,
+            Draft = shown.Topic.Review.Status != ReviewStatus.Approved,
+            Timestamp = timestamp,
+        };
+    }
+}
