@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace KbGen.Tests.Pdf;
 
 /// <summary>Runs poppler-utils and qpdf on a PDF written to a temporary file.</summary>
-internal static class PdfTools
+public static class PdfTools
 {
     public static (int ExitCode, string Output) Run(string tool, params string[] args)
     {
