@@ -29,7 +29,7 @@ public static class ReviewWorkflow
         // A symbolic link is edited where it points, and stays a link.
         var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
 
-        var original = File.ReadAllText(target, Utf8);
+        var original = Utf8.GetString(File.ReadAllBytes(target));
         var before = new DiagnosticBag();
         var topic = ContentLoader.ReadYaml(path, root, before, (n, f) => TopicReader.Read(n, f, req.TopicId));
         if (topic is null || before.HasErrors)
@@ -76,7 +76,7 @@ public static class ReviewWorkflow
             if (problem is not null)
                 return WorkflowOutcome.Refuse($"internal check failed ({problem}); {path} was not changed", after.Sorted());
 
-            if (File.ReadAllText(target, Utf8) != original)
+            if (Utf8.GetString(File.ReadAllBytes(target)) != original)
                 return WorkflowOutcome.Refuse($"{path} changed while it was being edited; nothing was written, run the command again");
             File.Move(tmp, target, overwrite: true);
         }
