@@ -202,13 +202,13 @@ public sealed partial record Redline(string TopicId, int? FromVersion, int? ToVe
         static List<string> Edges(AlgorithmNode n) => n.Edges.Select(e => e.Label is null ? $"→ {e.Target}" : $"{e.Label} → {e.Target}").ToList();
     }
 
-    [GeneratedRegex(@"\S+\s*|\s+")]
+    [GeneratedRegex(@"\s+|\S+")]
     private static partial Regex Token();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 
-    /// <summary>Word-level diff (DiffPlex); each token is a word with the white space after it.</summary>
+    /// <summary>Word-level diff (DiffPlex); words and runs of white space are separate tokens.</summary>
     public static IReadOnlyList<DiffSegment> WordDiff(string oldText, string newText)
     {
         var result = new Differ().CreateCustomDiffs(oldText, newText, false,
