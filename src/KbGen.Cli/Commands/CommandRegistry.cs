@@ -7,6 +7,9 @@ public static partial class CommandRegistry
 {
     public static IEnumerable<Command> Extra()
     {
+        yield return ReviewCommand.Create();
+        yield return PublishCommand.Create();
+        yield return StatusCommand.Create();
         yield break;
     }
 }
