@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using System.CommandLine;
 using KbGen.Building;
 using KbGen.Rendering.Html;

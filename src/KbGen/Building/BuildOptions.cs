@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using KbGen.Rendering.Html;
 
 namespace KbGen.Building;

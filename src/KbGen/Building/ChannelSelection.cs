@@ -1,27 +1,16 @@
 using KbGen.Model;
+using KbGen.Publishing;
 using KbGen.Rendering.Html;
 
 namespace KbGen.Building;
 
-/// <summary>The one rule for what a channel shows of each topic. public: the latest published
-/// revision (content/archive), else the working copy if it is approved, else nothing.
-/// preview: every working copy.</summary>
+/// <summary>The topics a build shows, by the one channel rule (<see cref="ChannelRule"/>), with the
+/// version number and date of the revision shown.</summary>
 public static class ChannelSelection
 {
-    public static IReadOnlyList<ShownTopic> Select(KnowledgeBase kb, Channel channel)
-    {
-        var list = new List<ShownTopic>();
-        var refs = kb.References;
-        foreach (var t in kb.Topics.OrderBy(t => t.Id, StringComparer.Ordinal))
-        {
-            var latest = kb.Archive.Where(a => a.TopicId == t.Id).MaxBy(a => a.Version);
-            if (channel == Channel.Preview)
-                list.Add(new ShownTopic(t, latest?.Version, latest?.Published, refs, IsWorkingCopy: true));
-            else if (latest is not null)
-                list.Add(new ShownTopic(latest.Topic, latest.Version, latest.Published, latest.References, IsWorkingCopy: false));
-            else if (t.Review.Status == ReviewStatus.Approved)
-                list.Add(new ShownTopic(t, null, null, refs, IsWorkingCopy: true));
-        }
-        return list;
-    }
+    public static IReadOnlyList<ShownTopic> Select(KnowledgeBase kb, Channel channel) =>
+        ChannelRule.Select(kb, channel).Select(e => e.Revision is { } rev
+            ? new ShownTopic(e.Topic, rev.Version, rev.Published, e.References, IsWorkingCopy: false)
+            // A working copy is not any published version, even if one exists.
+            : new ShownTopic(e.Topic, null, null, e.References, IsWorkingCopy: true)).ToList();
 }

@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using KbGen.Model;
 using KbGen.Output;
 using KbGen.Rendering.Handouts;

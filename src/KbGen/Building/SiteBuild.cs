@@ -12,52 +12,7 @@ namespace KbGen.Building;
 /// switched in only when everything succeeded. Any error leaves the previous output untouched.</summary>
 public static class SiteBuild
 {
-    public static BuildReport Run(BuildOptions options, Action<string>? progress = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var stages = new List<(string, TimeSpan)>();
-        var diagnostics = new DiagnosticBag();
-        var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-
-        T Stage<T>(string name, Func<T> work)
-        {
-            var sw = Stopwatch.StartNew();
-            var result = work();
-            stages.Add((name, sw.Elapsed));
-            progress?.Invoke($"{name}: {sw.Elapsed.TotalSeconds:0.00} s");
-            return result;
-        }
-
-        var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, diagnostics));
-        if (kb is not null) Stage("validate", () => { Validator.Validate(kb, new ValidationContext(today), diagnostics); return 0; });
-        if (kb is null || Failed(diagnostics, options))
-            return Report(false, diagnostics, options, 0, 0, 0, stages, clock);
-
-        var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
-        var templates = new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, diagnostics);
-        var shown = ChannelSelection.Select(kb, options.Channel);
-        var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle),
-            null, timestamp) { Today = today };
-
-        using var output = StagedOutput.Begin(options.OutDir);
-        var renderer = new SiteRenderer(site, templates, diagnostics);
-        if (options.Site) Stage("html", () => { renderer.RenderAll(output, options.MaxParallelism); return 0; });
-        var pdfs = options.Handouts ? Stage("pdf", () => HandoutStage.Run(kb, shown, options.Channel, timestamp, output, options.MaxParallelism)) : 0;
-        if (Failed(diagnostics, options))
-            return Report(false, diagnostics, options, 0, 0, 0, stages, clock);
-
-        Stage("switch", () => { output.Commit(); return 0; });
-        return Report(true, diagnostics, options, renderer.PagesWritten, pdfs, 0, stages, clock);
-    }
-
-    private static bool Failed(DiagnosticBag d, BuildOptions o) => d.HasErrors || (o.WarningsAsErrors && d.Count > 0);
-
-    private static BuildReport Report(bool ok, DiagnosticBag d, BuildOptions o, int pages, int pdfs, int charts, List<(string, TimeSpan)> stages, Stopwatch clock)
-    {
-        var list = d.Sorted();
-        if (o.WarningsAsErrors) list = DiagnosticBag.Promote(list);
-        return new BuildReport(ok, list, pages, pdfs, charts, stages, clock.Elapsed);
-    }
+    public static BuildReport Run(BuildOptions options, Action<string>? progress = null) => new BuildRun(options, progress).Execute();
 
     /// <summary>The newest date the content states: a deterministic stand-in for "now".</summary>
     public static DateTimeOffset NewestDate(KnowledgeBase kb)
@@ -67,5 +22,80 @@ public static class SiteBuild
             .Concat(kb.Archive.Select(a => a.Published));
         var max = dates.DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
         return new DateTimeOffset(max.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    }
+
+    private sealed class BuildRun(BuildOptions options, Action<string>? progress)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<(string, TimeSpan)> _stages = [];
+        private readonly DiagnosticBag _diagnostics = new();
+        private int _pages, _pdfs, _charts;
+
+        public BuildReport Execute()
+        {
+            var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics));
+            if (kb is not null) Stage("validate", () => { Validator.Validate(kb, new ValidationContext(today), _diagnostics); return 0; });
+            if (kb is null || Failed()) return Report(false);
+
+            StagedOutput output;
+            try { output = StagedOutput.Begin(options.OutDir); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _diagnostics.Add(DiagnosticCodes.OutputFailed, SourceSpan.FileStart(options.OutDir), $"cannot prepare the output folder: {ex.Message}");
+                return Report(false);
+            }
+            using (output)
+            {
+                try
+                {
+                    Render(kb, today, output);
+                    if (Failed()) return Report(false);
+                    Stage("switch", () => { output.Commit(); return 0; });
+                    return Report(true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    _diagnostics.Add(DiagnosticCodes.OutputFailed, SourceSpan.FileStart(options.OutDir), $"cannot write the output: {ex.Message}");
+                    return Report(false);
+                }
+            }
+        }
+
+        private void Render(KnowledgeBase kb, DateOnly today, StagedOutput output)
+        {
+            var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
+            var shown = ChannelSelection.Select(kb, options.Channel);
+            if (options.Site)
+            {
+                var templates = new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
+                var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), null, timestamp) { Today = today };
+                var renderer = new SiteRenderer(site, templates, _diagnostics);
+                Stage("html", () => { renderer.RenderAll(output, options.MaxParallelism); return 0; });
+                _pages = renderer.PagesWritten;
+            }
+            if (options.Handouts && !Failed())
+                _pdfs = Stage("pdf", () => HandoutStage.Run(kb, shown, options.Channel, timestamp, output, options.MaxParallelism));
+        }
+
+        private T Stage<T>(string name, Func<T> work)
+        {
+            var sw = Stopwatch.StartNew();
+            var result = work();
+            _stages.Add((name, sw.Elapsed));
+            progress?.Invoke($"{name}: {sw.Elapsed.TotalSeconds:0.00} s");
+            return result;
+        }
+
+        private bool Failed() => _diagnostics.HasErrors || (options.WarningsAsErrors && _diagnostics.Count > 0);
+
+        private BuildReport Report(bool ok)
+        {
+            var list = _diagnostics.Sorted();
+            if (options.WarningsAsErrors) list = DiagnosticBag.Promote(list);
+            return ok
+                ? new BuildReport(true, list, _pages, _pdfs, _charts, _stages, _clock.Elapsed)
+                : new BuildReport(false, list, 0, 0, 0, _stages, _clock.Elapsed);
+        }
     }
 }

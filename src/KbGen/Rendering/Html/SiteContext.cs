@@ -1,8 +1,7 @@
 using KbGen.Model;
+using KbGen.Publishing;
 
 namespace KbGen.Rendering.Html;
-
-public enum Channel { Public, Preview }
 
 /// <summary>A topic as it is shown: the version chosen by the channel rule, with its label.</summary>
 public sealed record ShownTopic(Topic Topic, int? Version, DateOnly? Published, IReadOnlyList<Reference> References, bool IsWorkingCopy);

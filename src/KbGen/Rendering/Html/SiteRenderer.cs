@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
