@@ -7,6 +7,6 @@ public static partial class CommandRegistry
 {
     public static IEnumerable<Command> Extra()
     {
-        yield break;
+        yield return ServeCommand.Create();
     }
 }
