@@ -33,7 +33,7 @@ internal static class RepoPaths
 }
 
 /// <summary>A throw-away copy of the sample content/ in its own temporary folder.</summary>
-internal sealed class TempKb : IDisposable
+public sealed class TempKb : IDisposable
 {
     public const string TopicId = "lumbar-compression-fracture-pain";
     public const string TopicUrl = "topics/lumbar-compression-fracture-pain/index.html";
