@@ -66,6 +66,26 @@ public sealed class ServeLiveTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task A_first_build_that_fails_shows_the_overlay_until_fixed()
+    {
+        using var kb = new TempKb();
+        var good = kb.ReadTopic();
+        kb.WriteTopic(TempKb.WithLine(good, 8, "tags: spine: pain"));
+        await using var server = await ServeHttp.Start(kb);
+        var url = new Uri(server.Url, TempKb.TopicUrl);
+        using (var response = await ServeHttp.Client.GetAsync(url))
+        {
+            Assert.Equal(503, (int)response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("id=\"kbgen-overlay\"", body);
+            Assert.Contains("data-line=\"8\"", body);
+        }
+        kb.WriteTopic(good);
+        var (page, _) = await ServeHttp.Eventually(url, b => b.Contains(TempKb.KnownText), TimeSpan.FromSeconds(2));
+        Assert.DoesNotContain("id=\"kbgen-overlay\"", page);
+    }
+
+    [Fact]
     public async Task Events_channel_says_hello_then_reload_after_a_rebuild()
     {
         using var kb = new TempKb();

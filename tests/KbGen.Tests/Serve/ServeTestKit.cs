@@ -92,7 +92,8 @@ internal static class ServeHttp
         var last = "";
         while (clock.Elapsed < within)
         {
-            last = await Client.GetStringAsync(url);
+            using (var response = await Client.GetAsync(url)) // any status: a 503 page can carry the overlay
+                last = await response.Content.ReadAsStringAsync();
             if (accept(last)) return (last, clock.Elapsed);
             await Task.Delay(25);
         }
