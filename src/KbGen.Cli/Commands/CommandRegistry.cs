@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace KbGen.Cli.Commands;
 
-/// <summary>Commands beyond check and new; each lives in its own file.</summary>
+/// <summary>Commands beyond check, new, build, refs, handout and dev; each lives in its own file.</summary>
 public static partial class CommandRegistry
 {
     public static IEnumerable<Command> Extra()
@@ -10,6 +10,6 @@ public static partial class CommandRegistry
         yield return ReviewCommand.Create();
         yield return PublishCommand.Create();
         yield return StatusCommand.Create();
-        yield break;
+        yield return ServeCommand.Create();
     }
 }
