@@ -69,7 +69,7 @@ public static class SiteBuild
             if (options.Site)
             {
                 var templates = new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
-                var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), null, timestamp) { Today = today };
+                var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), null, timestamp) { Today = today, HasHandouts = options.Handouts, HasCharts = options.Charts };
                 var renderer = new SiteRenderer(site, templates, _diagnostics);
                 Stage("html", () => { renderer.RenderAll(output, options.MaxParallelism); return 0; });
                 _pages = renderer.PagesWritten;

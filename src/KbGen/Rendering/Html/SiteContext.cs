@@ -18,4 +18,7 @@ public sealed record SiteContext(
 {
     /// <summary>Real today, for "review due" labels in preview.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(BuildTime.UtcDateTime);
+    /// <summary>Whether this build writes handouts and charts, so pages link to them.</summary>
+    public bool HasHandouts { get; init; }
+    public bool HasCharts { get; init; }
 }

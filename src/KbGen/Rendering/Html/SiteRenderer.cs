@@ -6,6 +6,7 @@ using KbGen.Diagnostics;
 using KbGen.Loading.Markdown;
 using KbGen.Model;
 using KbGen.Output;
+using KbGen.Publishing;
 
 namespace KbGen.Rendering.Html;
 
@@ -24,6 +25,10 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         // output is the same as a single-threaded build (a test compares the two).
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
         Parallel.ForEach(site.Topics, options, t => RenderTopic(t, sink));
+        var revisions = RevisionPages.Published(_kb, site.Topics);
+        Parallel.ForEach(revisions, options, a => RenderRevision(a, sink));
+        RenderWhatsNew(revisions, sink);
+        sink.WriteText("site/feed.xml", RevisionPages.Feed(_kb, revisions, site.BuildTime));
         RenderHome(sink);
         RenderReferences(sink);
         foreach (var p in _kb.Pages) RenderPage(p, sink);
@@ -61,7 +66,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     // ---- topics ----
 
-    public object TopicModel(ShownTopic shown, string path)
+    public object TopicModel(ShownTopic shown, string path, ArchivedRevision? old = null)
     {
         var t = shown.Topic;
         var numbering = new CitationNumbering(t, id => shown.References.FirstOrDefault(r => r.Id == id) ?? _kb.FindReference(id));
@@ -103,7 +108,16 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
             references = numbering.References.Select((r, i) => new { id = r.Id, number = i + 1, html = site.ReferenceHtml(r) }).ToList(),
             policyHref = policy is null ? null : SitePaths.Pretty(policy) + "index.html",
             disclaimerHtml = disclaimer is null ? null : HtmlMarkdown.Block(disclaimer.Body, null),
-            handoutHref = null as string,
+            revisions = RevisionPages.Revisions(_kb, t.Id, root),
+            hasRevisions = _kb.Archive.Any(a => a.TopicId == t.Id),
+            isOld = old is not null,
+            oldVersion = old?.Version,
+            oldPublished = old is null ? null : TopicView.Date(old.Published),
+            currentHref = root + SitePaths.Topic(t.Id),
+            changesHref = old is { Version: > 1 } ? root + SitePaths.Changes(t.Id, old.Version) : null,
+            patientPdfHref = site.HasHandouts ? root + "../pdf/" + t.Id + "-patient.pdf" : null,
+            clinicianPdfHref = site.HasHandouts ? root + "../pdf/" + t.Id + "-clinician.pdf" : null,
+            chartPdfHref = site.HasCharts && t.Algorithm is not null ? root + "../charts/" + t.Id + "-algorithm.pdf" : null,
         };
     }
 
@@ -112,6 +126,38 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         var path = SitePaths.Topic(shown.Topic.Id);
         var frame = Frame(path, shown.Topic.Question, PlainText.Of(shown.Topic.Summary.Source));
         Write(sink, path, "topic.hbs", frame, TopicModel(shown, path));
+    }
+
+    private void RenderRevision(ArchivedRevision a, IOutputSink sink)
+    {
+        var path = SitePaths.TopicVersion(a.TopicId, a.Version);
+        var shown = new ShownTopic(a.Topic, a.Version, a.Published, a.References, IsWorkingCopy: false);
+        var frame = Frame(path, $"{a.Topic.Question} (version {a.Version})", PlainText.Of(a.Topic.Summary.Source));
+        Write(sink, path, "topic.hbs", frame, TopicModel(shown, path, a));
+        var previous = _kb.Archive.FirstOrDefault(x => x.TopicId == a.TopicId && x.Version == a.Version - 1);
+        if (previous is null) return;
+        var changesPath = SitePaths.Changes(a.TopicId, a.Version);
+        var redline = Redline.Compare(previous, a);
+        Write(sink, changesPath, "changes.hbs", Frame(changesPath, $"What changed in version {a.Version}: {a.Topic.Title}", null),
+            RevisionPages.Changes(redline, a, SitePaths.RootOf(changesPath)));
+    }
+
+    private void RenderWhatsNew(IReadOnlyList<ArchivedRevision> revisions, IOutputSink sink)
+    {
+        var path = SitePaths.WhatsNew;
+        var root = SitePaths.RootOf(path);
+        var entries = revisions.Select(a => new
+        {
+            title = a.Topic.Title,
+            version = a.Version,
+            date = TopicView.Date(a.Published),
+            iso = TopicView.Iso(a.Published),
+            note = a.Topic.Review.LastApproval?.Note,
+            href = root + SitePaths.TopicVersion(a.TopicId, a.Version),
+            changesHref = a.Version > 1 ? root + SitePaths.Changes(a.TopicId, a.Version) : null,
+        }).ToList();
+        Write(sink, path, "whats-new.hbs", Frame(path, "What's new", "Published revisions, newest first"),
+            new { entries, hasEntries = entries.Count > 0, feedHref = root + "feed.xml" });
     }
 
     // ---- home, references, pages, 404 ----
