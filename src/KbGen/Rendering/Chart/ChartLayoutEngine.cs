@@ -8,8 +8,8 @@ namespace KbGen.Rendering.Chart;
 /// Pure: the same input gives the same <see cref="ChartLayout"/>.</summary>
 public static class ChartLayoutEngine
 {
-    private const double PadX = 10, PadY = 7, DummyWidth = 8, DummyGap = 14;
-    private const double TrackGap = 7, ChannelPad = 9, BandPad = 10, LaneGap = 10;
+    private const double PadX = 10, PadY = 6, DummyWidth = 8, DummyGap = 14;
+    private const double TrackGap = 7, ChannelPad = 8, BandPad = 8, LaneGap = 10, MinChannel = 20;
 
     private sealed record LEdge(int From, int To, string? Label, bool IsBack)
     {
@@ -124,9 +124,13 @@ public static class ChartLayoutEngine
         // Vertical pass: channels, rows and phase bands in listed order.
         var labelHeight = measurer.LineHeight(FontStyleKind.Regular, labelSize);
         var captionSize = o.FontSize;
-        var captionWidth = o.CaptionColumnWidth - 2 * o.Margin;
+        var captionWidth = o.CaptionColumnWidth - o.Margin - 6;
+        // Label and window on lines of their own: "Acute phase" / "0–6 weeks" reads better than
+        // a caption broken at an arbitrary word.
         var captionLines = algorithm.Phases.Select(p =>
-            ChartText.Wrap(p.Caption, measurer, FontStyleKind.Bold, captionSize, captionWidth)).ToList();
+            ChartText.Wrap(p.Label, measurer, FontStyleKind.Bold, captionSize, captionWidth)
+                .Concat(string.IsNullOrWhiteSpace(p.Window) ? [] : ChartText.Wrap(p.Window, measurer, FontStyleKind.Bold, captionSize, captionWidth))
+                .ToList()).ToList();
         var captionLh = measurer.LineHeight(FontStyleKind.Bold, captionSize);
         double MinBandHeight(int b) => captionLines[b].Count * captionLh + 2 * BandPad;
 
@@ -182,7 +186,7 @@ public static class ChartLayoutEngine
                 OpenBandsUpTo(algorithm.Phases.Count);
                 break;
             }
-            var top = Math.Max(afterTracks + ChannelPad, y + (c == 0 ? 0 : 26));
+            var top = Math.Max(afterTracks + ChannelPad, y + (c == 0 ? 0 : MinChannel));
             if (labelled[c])
             {
                 labelY[c] = afterTracks + 4;

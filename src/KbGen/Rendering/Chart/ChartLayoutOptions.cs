@@ -9,7 +9,7 @@ public sealed record ChartLayoutOptions
     /// <summary>Text width inside a diamond; the diamond itself is wider.</summary>
     public double MaxDecisionTextWidth { get; init; } = 130;
     /// <summary>Left column that holds the phase captions.</summary>
-    public double CaptionColumnWidth { get; init; } = 110;
+    public double CaptionColumnWidth { get; init; } = 124;
     public double NodeGap { get; init; } = 28;
     public double Margin { get; init; } = 12;
 }
