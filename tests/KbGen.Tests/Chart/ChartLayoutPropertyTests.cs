@@ -59,6 +59,31 @@ public class ChartLayoutPropertyTests
     }));
 
     [Fact]
+    public void Branch_labels_sit_beside_their_edge_and_off_every_node() => Check.One(Config, Prop.ForAll(Cases, c =>
+    {
+        var layout = Layout(c.Build());
+        foreach (var e in layout.Edges.Where(e => e.Label is not null))
+        {
+            Assert.True(e.LabelRect is not null, $"{c}: label of {e.From}->{e.To} not placed");
+            var r = e.LabelRect!.Value;
+            foreach (var n in layout.Nodes)
+                Assert.False(r.Intersects(n.Rect), $"{c}: label '{e.Label}' of {e.From}->{e.To} {r} covers node {n.Id} {n.Rect}");
+            // Beside: within a few points of some segment of its own edge.
+            var near = Enumerable.Range(0, e.Points.Count - 1).Any(k => Distance(r, e.Points[k], e.Points[k + 1]) <= 4);
+            Assert.True(near, $"{c}: label '{e.Label}' of {e.From}->{e.To} {r} is away from its edge");
+            Assert.True(r.X >= 0 && r.Right <= layout.Width && r.Bottom <= layout.Height, $"{c}: label outside the chart");
+        }
+    }));
+
+    private static double Distance(ChartRect r, ChartPoint a, ChartPoint b)
+    {
+        // Axis-aligned segment to rectangle: gap along each axis.
+        var dx = Math.Max(0, Math.Max(r.X - Math.Max(a.X, b.X), Math.Min(a.X, b.X) - r.Right));
+        var dy = Math.Max(0, Math.Max(r.Y - Math.Max(a.Y, b.Y), Math.Min(a.Y, b.Y) - r.Bottom));
+        return Math.Max(dx, dy);
+    }
+
+    [Fact]
     public void Edges_connect_the_right_nodes_from_border_to_border() => Check.One(Config, Prop.ForAll(Cases, c =>
     {
         var alg = c.Build();

@@ -100,7 +100,11 @@ public static class ChartLayoutEngine
         }
         foreach (var e in backEdges)
             e.EnterRight = e.From != e.To && Rightmost(elementOf[e.To]) && !rightExitUsed.Contains(e.To);
-        double LaneX(LEdge e) => contentRight + 22 + e.Lane * LaneGap;
+        // Labels of edges leaving by the right side sit between the node and the lanes.
+        var rightLabels = backEdges.Where(e => e.ExitRight && e.Label is not null)
+            .Select(e => measurer.Width(e.Label!, FontStyleKind.Regular, labelSize)).DefaultIfEmpty(0).Max();
+        var laneStart = contentRight + Math.Max(22, rightLabels + 12);
+        double LaneX(LEdge e) => laneStart + e.Lane * LaneGap;
         var width = (backEdges.Count > 0 ? LaneX(backEdges[^1]) : contentRight) + o.Margin + 6;
 
         // Tracks: horizontal runs in the channel above each layer (channel L is below the last).
@@ -118,7 +122,11 @@ public static class ChartLayoutEngine
         }
         for (var c = 0; c <= layerCount; c++)
             tracks[c] = tracks[c].OrderBy(t => g.Elements[(int)t].X).ToList();
-        foreach (var e in backEdges) if (!e.ExitRight) tracks[layer[e.From] + 1].Insert(0, ("exit", e));
+        foreach (var e in backEdges.Where(e => !e.ExitRight))
+        {
+            tracks[layer[e.From] + 1].Insert(0, ("exit", e));
+            if (e.Label is not null) labelled[layer[e.From] + 1] = true;
+        }
         foreach (var e in backEdges) if (!e.EnterRight) tracks[layer[e.To]].Add(("enter", e));
 
         // Vertical pass: channels, rows and phase bands in listed order.
@@ -182,7 +190,7 @@ public static class ChartLayoutEngine
             }
             if (c == layerCount)
             {
-                y = afterTracks + ChannelPad;
+                y = afterTracks + ChannelPad + (labelled[c] ? labelHeight : 0);
                 OpenBandsUpTo(algorithm.Phases.Count);
                 break;
             }
@@ -240,7 +248,8 @@ public static class ChartLayoutEngine
                     var ty = trackY[("exit", e)];
                     pts.Add(new(src.X, src.Bottom));
                     pts.Add(new(src.X, ty));
-                    if (e.Label is not null) labelRect = new ChartRect(src.X + 3, ty - labelHeight - 1, labelW, labelHeight);
+                    // Below the exit run: the channel keeps a label's height free under its tracks.
+                    if (e.Label is not null) labelRect = new ChartRect(src.X + 3, ty + 1, labelW, labelHeight);
                 }
                 pts.Add(new(lane, pts[^1].Y));
                 if (e.EnterRight)

@@ -105,8 +105,12 @@ public static class SvgChartPainter
     internal static string X(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
+            var c = s[i];
+            // Unpaired surrogates cannot be encoded; pairs pass through.
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
+            if (char.IsSurrogate(c)) continue;
             switch (c)
             {
                 case '&': sb.Append("&amp;"); break;
