@@ -125,6 +125,7 @@ public class ChartSampleTests
         Assert.Contains("Acute phase 0–6 weeks", text);
         Assert.Contains("What is the recommended pain management regimen", text);
         Assert.Contains("Version 1 · Approved 2025-10-09", text);
+        Assert.Contains("Treatment algorithm", text);
         Assert.Contains("Francis RM", text);
         Assert.Contains("does not replace clinical judgement", text);
 

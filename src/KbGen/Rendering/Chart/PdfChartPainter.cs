@@ -88,8 +88,12 @@ public static class PdfChartPainter
             r.Version is null ? null : $"Version {r.Version}",
             r.ApprovedOn is { } d ? $"Approved {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "Not yet approved",
         }.Where(s => s is not null));
+        // Right of the title: which chart this is, then version and approval.
+        var chartTitle = m.Font(FontStyleKind.Bold, MetaSize + 1);
+        gfx.DrawString(layout.Title, chartTitle, ink, w - Margin - m.Width(layout.Title, FontStyleKind.Bold, MetaSize + 1), y);
         var metaFont = m.Font(FontStyleKind.Regular, MetaSize);
-        gfx.DrawString(meta, metaFont, muted, w - Margin - m.Width(meta, FontStyleKind.Regular, MetaSize), y);
+        var metaY = y + m.LineHeight(FontStyleKind.Regular, MetaSize) + 1;
+        gfx.DrawString(meta, metaFont, muted, w - Margin - m.Width(meta, FontStyleKind.Regular, MetaSize), metaY);
         y += m.LineHeight(FontStyleKind.Bold, TitleSize) - m.Ascent(FontStyleKind.Bold, TitleSize) + m.Ascent(FontStyleKind.Regular, QuestionSize);
         foreach (var line in p.QuestionLines)
         {
