@@ -320,7 +320,7 @@ public static class ChartLayoutEngine
         var lh = m.LineHeight(FontStyleKind.Regular, o.FontSize);
         if (n.Kind == NodeKind.Decision)
         {
-            var lines = ChartText.Wrap(plain, m, FontStyleKind.Regular, o.FontSize, o.MaxDecisionTextWidth, supW);
+            var lines = ChartText.WrapBalanced(plain, m, FontStyleKind.Regular, o.FontSize, o.MaxDecisionTextWidth, supW);
             var tw = TextWidth(lines, m, o.FontSize, supW) + 8;
             var th = lines.Count * lh + 4;
             // The text box (tw × th) fits in a diamond with half-axes a, b when tw/2a + th/2b <= 1.
@@ -330,7 +330,7 @@ public static class ChartLayoutEngine
         }
         else
         {
-            var lines = ChartText.Wrap(plain, m, FontStyleKind.Regular, o.FontSize, o.MaxNodeWidth - 2 * PadX, supW);
+            var lines = ChartText.WrapBalanced(plain, m, FontStyleKind.Regular, o.FontSize, o.MaxNodeWidth - 2 * PadX, supW);
             var w = Math.Max(TextWidth(lines, m, o.FontSize, supW) + 2 * PadX, 70);
             return new Content(lines, plain, sup, numbers, supW, w, lines.Count * lh + 2 * PadY);
         }

@@ -64,6 +64,24 @@ public static partial class ChartText
         return sb.ToString();
     }
 
+    /// <summary>Wrap into as few lines as greedy wrapping needs, but with lines of even length:
+    /// the narrowest width that keeps the line count ("Suspected lumbar / compression fracture"
+    /// rather than a lone last word). Narrower boxes also leave more room around them.</summary>
+    public static List<string> WrapBalanced(string text, ITextMeasurer m, FontStyleKind style, double size, double maxWidth, double trailing = 0)
+    {
+        var best = Wrap(text, m, style, size, maxWidth, trailing);
+        if (best.Count < 2) return best;
+        double lo = maxWidth / 2, hi = maxWidth;
+        for (var i = 0; i < 10; i++)
+        {
+            var mid = (lo + hi) / 2;
+            var lines = Wrap(text, m, style, size, mid, trailing);
+            if (lines.Count == best.Count && !lines.Any(l => l.Length > 0 && m.Width(l, style, size) > mid)) { best = lines; hi = mid; }
+            else lo = mid;
+        }
+        return best;
+    }
+
     /// <summary>Greedy word wrap to <paramref name="maxWidth"/>. <paramref name="trailing"/> is
     /// width kept free after the last word (for the superscript) so it never spills over.
     /// A word longer than the width is broken by characters.</summary>
