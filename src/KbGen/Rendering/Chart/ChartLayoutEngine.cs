@@ -269,6 +269,9 @@ public static class ChartLayoutEngine
             chartEdges.Add(new ChartEdge(nodes[e.From].Id, nodes[e.To].Id, e.Label, Simplify(pts), e.IsBack, labelRect, R(baseline)));
         }
 
+        // A label beside the rightmost drop may reach past the nodes.
+        width = Math.Max(width, chartEdges.Where(e => e.LabelRect is not null).Select(e => e.LabelRect!.Value.Right + o.Margin).DefaultIfEmpty(0).Max());
+
         var chartNodes = live.Select(i =>
         {
             var el = g.Elements[elementOf[i]];
