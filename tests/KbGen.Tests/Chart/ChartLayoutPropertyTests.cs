@@ -59,7 +59,7 @@ public class ChartLayoutPropertyTests
     }));
 
     [Fact]
-    public void Branch_labels_sit_beside_their_edge_and_off_every_node() => Check.One(Config, Prop.ForAll(Cases, c =>
+    public void Branch_labels_sit_beside_their_edge_off_every_node_and_apart() => Check.One(Config, Prop.ForAll(Cases, c =>
     {
         var layout = Layout(c.Build());
         foreach (var e in layout.Edges.Where(e => e.Label is not null))
@@ -73,6 +73,11 @@ public class ChartLayoutPropertyTests
             Assert.True(near, $"{c}: label '{e.Label}' of {e.From}->{e.To} {r} is away from its edge");
             Assert.True(r.X >= 0 && r.Right <= layout.Width && r.Bottom <= layout.Height, $"{c}: label outside the chart");
         }
+        var rects = layout.Edges.Where(e => e.LabelRect is not null).Select(e => (e, r: e.LabelRect!.Value)).ToList();
+        for (var i = 0; i < rects.Count; i++)
+            for (var j = i + 1; j < rects.Count; j++)
+                Assert.False(rects[i].r.Intersects(rects[j].r),
+                    $"{c}: labels of {rects[i].e.From}->{rects[i].e.To} and {rects[j].e.From}->{rects[j].e.To} overlap");
     }));
 
     private static double Distance(ChartRect r, ChartPoint a, ChartPoint b)

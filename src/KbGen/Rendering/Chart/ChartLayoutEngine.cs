@@ -95,8 +95,8 @@ public static class ChartLayoutEngine
             var e = backEdges[k];
             e.Lane = k;
             if (e.From == e.To) continue;
-            e.ExitRight = Rightmost(elementOf[e.From]);
-            if (e.ExitRight) rightExitUsed.Add(e.From);
+            // One edge per node leaves by the side; more would share a line and a label spot.
+            e.ExitRight = Rightmost(elementOf[e.From]) && rightExitUsed.Add(e.From);
         }
         foreach (var e in backEdges)
             e.EnterRight = e.From != e.To && Rightmost(elementOf[e.To]) && !rightExitUsed.Contains(e.To);
@@ -109,7 +109,10 @@ public static class ChartLayoutEngine
 
         // Tracks: horizontal runs in the channel above each layer (channel L is below the last).
         var tracks = Enumerable.Range(0, layerCount + 1).Select(_ => new List<object>()).ToList();
-        var labelled = new bool[layerCount + 1];
+        var labelHeight = measurer.LineHeight(FontStyleKind.Regular, labelSize);
+        var labelRows = new int[layerCount + 1];
+        var labelRow = new Dictionary<LEdge, int>(ReferenceEqualityComparer.Instance);
+        var forwardLabels = Enumerable.Range(0, layerCount + 1).Select(_ => new List<(LEdge Edge, double X, double W)>()).ToList();
         foreach (var e in edges.Where(e => !e.IsBack))
         {
             for (var s = 0; s + 1 < e.Chain.Count; s++)
@@ -118,19 +121,30 @@ public static class ChartLayoutEngine
                 var b = g.Elements[e.Chain[s + 1]];
                 if (Math.Abs(a.X - b.X) > 0.01 && !tracks[b.Layer].Contains(e.Chain[s])) tracks[b.Layer].Add(e.Chain[s]);
             }
-            if (e.Label is not null) labelled[layer[e.From] + 1] = true;
+            if (e.Label is not null)
+                forwardLabels[layer[e.From] + 1].Add((e, g.Elements[e.Chain[1]].X + 3, measurer.Width(e.Label, FontStyleKind.Regular, labelSize)));
+        }
+        // Labels sit in a zone under a channel's tracks, beside their edge's drop; labels that
+        // would touch go to another row of the zone.
+        for (var c = 0; c <= layerCount; c++)
+        {
+            var rowEnds = new List<double>();
+            foreach (var (e, x, w) in forwardLabels[c].OrderBy(t => t.X))
+            {
+                var row = rowEnds.FindIndex(end => end + 3 <= x);
+                if (row < 0) { row = rowEnds.Count; rowEnds.Add(0); }
+                rowEnds[row] = x + w;
+                labelRow[e] = row;
+            }
+            labelRows[c] = rowEnds.Count;
         }
         for (var c = 0; c <= layerCount; c++)
             tracks[c] = tracks[c].OrderBy(t => g.Elements[(int)t].X).ToList();
         foreach (var e in backEdges.Where(e => !e.ExitRight))
-        {
             tracks[layer[e.From] + 1].Insert(0, ("exit", e));
-            if (e.Label is not null) labelled[layer[e.From] + 1] = true;
-        }
         foreach (var e in backEdges) if (!e.EnterRight) tracks[layer[e.To]].Add(("enter", e));
 
         // Vertical pass: channels, rows and phase bands in listed order.
-        var labelHeight = measurer.LineHeight(FontStyleKind.Regular, labelSize);
         var captionSize = o.FontSize;
         var captionWidth = o.CaptionColumnWidth - o.Margin - 6;
         // Label and window on lines of their own: "Acute phase" / "0–6 weeks" reads better than
@@ -180,8 +194,14 @@ public static class ChartLayoutEngine
         {
             if (c == 0 && layerCount > 0 && layerBand[0] >= 0) OpenBandsUpTo(layerBand[0]);
             var ts = tracks[c];
-            for (var t = 0; t < ts.Count; t++) trackY[ts[t]] = y + ChannelPad + t * TrackGap;
-            var afterTracks = ts.Count > 0 ? y + ChannelPad + (ts.Count - 1) * TrackGap : y;
+            // A labelled back edge leaving by the bottom keeps its label under its own run.
+            var ty = y + ChannelPad;
+            foreach (var t in ts)
+            {
+                trackY[t] = ty;
+                ty += TrackGap + (t is ValueTuple<string, LEdge> { Item1: "exit", Item2.Label: not null } ? labelHeight + 1 : 0);
+            }
+            var afterTracks = ts.Count > 0 ? ty - TrackGap : y;
             if (c > 0 && c < layerCount && layerBand[c] != layerBand[c - 1])
             {
                 y = afterTracks + ChannelPad;
@@ -190,15 +210,15 @@ public static class ChartLayoutEngine
             }
             if (c == layerCount)
             {
-                y = afterTracks + ChannelPad + (labelled[c] ? labelHeight : 0);
+                y = afterTracks + ChannelPad + labelRows[c] * labelHeight;
                 OpenBandsUpTo(algorithm.Phases.Count);
                 break;
             }
             var top = Math.Max(afterTracks + ChannelPad, y + (c == 0 ? 0 : MinChannel));
-            if (labelled[c])
+            if (labelRows[c] > 0)
             {
                 labelY[c] = afterTracks + 4;
-                top = Math.Max(top, labelY[c] + labelHeight + 4);
+                top = Math.Max(top, labelY[c] + labelRows[c] * labelHeight + 4);
             }
             rowTop[c] = top;
             rowHeight[c] = g.Layers[c].Select(el => g.Elements[el].Height).DefaultIfEmpty(0).Max();
@@ -231,7 +251,7 @@ public static class ChartLayoutEngine
                         pts.Add(new(b.X, ty));
                     }
                     if (s == 0 && e.Label is not null)
-                        labelRect = new ChartRect(b.X + 3, labelY[b.Layer], labelW, labelHeight);
+                        labelRect = new ChartRect(b.X + 3, labelY[b.Layer] + labelRow[e] * labelHeight, labelW, labelHeight);
                 }
                 pts.Add(new(tgt.X, tgt.Y));
             }
