@@ -1,0 +1,60 @@
+namespace KbGen.Rendering.Chart;
+
+/// <summary>Horizontal positions: each element is pulled towards the mean of its neighbours
+/// in the adjacent layer, and the layer is then solved exactly for the closest positions that
+/// keep the order and the minimum gaps (isotonic regression by pool-adjacent-violators).
+/// This never lets two elements of a layer overlap, whatever the pulls.</summary>
+internal static class ChartCoordinates
+{
+    public static void Apply(ChartGraph g, double nodeGap, double dummyGap, int iterations = 8)
+    {
+        foreach (var layer in g.Layers) Solve(g, layer, layer.Select(i => 0.0).ToList(), nodeGap, dummyGap);
+        for (var it = 0; it < iterations; it++)
+        {
+            for (var l = 1; l < g.Layers.Count; l++) Pull(g, l, up: true, nodeGap, dummyGap);
+            for (var l = g.Layers.Count - 2; l >= 0; l--) Pull(g, l, up: false, nodeGap, dummyGap);
+        }
+        for (var l = 1; l < g.Layers.Count; l++) Pull(g, l, up: true, nodeGap, dummyGap);
+    }
+
+    private static void Pull(ChartGraph g, int l, bool up, double nodeGap, double dummyGap)
+    {
+        var desired = g.Layers[l].Select(i =>
+        {
+            var e = g.Elements[i];
+            var nb = up ? e.Up : e.Down;
+            return nb.Count == 0 ? e.X : nb.Average(n => g.Elements[n].X);
+        }).ToList();
+        Solve(g, g.Layers[l], desired, nodeGap, dummyGap);
+    }
+
+    private static void Solve(ChartGraph g, List<int> layer, List<double> desired, double nodeGap, double dummyGap)
+    {
+        var n = layer.Count;
+        if (n == 0) return;
+        var offset = new double[n];
+        for (var i = 1; i < n; i++)
+        {
+            var a = g.Elements[layer[i - 1]];
+            var b = g.Elements[layer[i]];
+            var gap = a.IsDummy || b.IsDummy ? dummyGap : nodeGap;
+            offset[i] = offset[i - 1] + (a.Width + b.Width) / 2 + gap;
+        }
+        // Pool adjacent violators on t_i = d_i - o_i: the z_i must not decrease.
+        var blocks = new List<(double Sum, int Count)>();
+        for (var i = 0; i < n; i++)
+        {
+            blocks.Add((desired[i] - offset[i], 1));
+            while (blocks.Count > 1 && blocks[^2].Sum / blocks[^2].Count > blocks[^1].Sum / blocks[^1].Count)
+            {
+                var top = blocks[^1];
+                blocks.RemoveAt(blocks.Count - 1);
+                blocks[^1] = (blocks[^1].Sum + top.Sum, blocks[^1].Count + top.Count);
+            }
+        }
+        var k = 0;
+        foreach (var (sum, count) in blocks)
+            for (var c = 0; c < count; c++, k++)
+                g.Elements[layer[k]].X = sum / count + offset[k];
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using KbGen.Model;
+
+namespace KbGen.Rendering.Chart;
+
+/// <summary>The chart as an ordered HTML list for screen readers (and for anyone who prefers
+/// text): steps numbered in reading order, grouped under their phase, each naming where it leads.</summary>
+public static class ChartTextList
+{
+    /// <param name="headingLevel">Level of the phase headings (2–6), to fit the page outline.</param>
+    /// <param name="beforePhasesHeading">Heading for steps that come before the first phase.</param>
+    public static string ToHtml(ChartLayout layout, string idPrefix = "chart", int headingLevel = 3,
+        string beforePhasesHeading = "Initial assessment")
+    {
+        var h = Math.Clamp(headingLevel, 2, 6);
+        var ordered = layout.ReadingOrder.ToList();
+        var number = ordered.Select((n, i) => (n.Id, i + 1)).ToDictionary(t => t.Id, t => t.Item2, StringComparer.Ordinal);
+        var prefix = SvgChartPainter.X(idPrefix);
+        var sb = new StringBuilder();
+        sb.Append($"<div class=\"chart-text-list\" id=\"{prefix}-text\">\n");
+        foreach (var group in ordered.GroupBy(n => n.BandIndex).OrderBy(g => g.Key))
+        {
+            var caption = group.Key >= 0 && group.Key < layout.Bands.Count ? layout.Bands[group.Key].Caption : beforePhasesHeading;
+            sb.Append($"<h{h}>{SvgChartPainter.X(caption)}</h{h}>\n");
+            sb.Append($"<ol start=\"{number[group.First().Id].ToString(CultureInfo.InvariantCulture)}\">\n");
+            foreach (var n in group)
+            {
+                sb.Append($"<li id=\"{prefix}-step-{SvgChartPainter.X(n.Id)}\">");
+                sb.Append(SvgChartPainter.X(n.PlainText));
+                if (n.Superscript is not null) sb.Append($"<sup>{SvgChartPainter.X(n.Superscript)}</sup>");
+                var outs = layout.Edges.Where(e => e.From == n.Id).ToList();
+                if (outs.Count == 0 && n.Kind == NodeKind.End) sb.Append(" <span class=\"chart-next\">End.</span>");
+                foreach (var e in outs)
+                {
+                    var target = layout.Nodes.FirstOrDefault(x => x.Id == e.To);
+                    if (target is null) continue;
+                    var step = number[e.To].ToString(CultureInfo.InvariantCulture);
+                    var lead = e.Label is null ? "Next" : SvgChartPainter.X(e.Label);
+                    sb.Append($" <span class=\"chart-next\">{lead}: go to <a href=\"#{prefix}-step-{SvgChartPainter.X(e.To)}\">step {step}</a> ({SvgChartPainter.X(target.PlainText)}).</span>");
+                }
+                sb.Append("</li>\n");
+            }
+            sb.Append("</ol>\n");
+        }
+        sb.Append("</div>\n");
+        return sb.ToString();
+    }
+}
