@@ -1,3 +1,4 @@
+using KbGen.Rendering.Pdf;
 using System.Diagnostics;
 using System.Xml.Linq;
 using KbGen.Model;
@@ -20,7 +21,7 @@ public class ChartSampleTests
     ];
 
     private static ChartLayout Layout(Rendering.Layout.ITextMeasurer? m = null) =>
-        ChartLayoutEngine.Compute(ChartSamples.LumbarFracture(), m ?? new PdfChartMeasurer(), ChartSamples.ReferenceNumber);
+        ChartLayoutEngine.Compute(ChartSamples.LumbarFracture(), m ?? new PdfTextMeasurer(), ChartSamples.ReferenceNumber);
 
     private static ChartPdfRequest Request(string paper = "a4") => new()
     {
@@ -149,7 +150,7 @@ public class ChartSampleTests
     [Fact]
     public void A_chart_too_big_for_the_paper_moves_to_a_larger_one_or_fails_by_name()
     {
-        var big = ChartLayoutEngine.Compute(ChartSamples.Random(60, 3, 7), new PdfChartMeasurer(), ChartSamples.ReferenceNumber);
+        var big = ChartLayoutEngine.Compute(ChartSamples.Random(60, 3, 7), new PdfTextMeasurer(), ChartSamples.ReferenceNumber);
         var onA4 = PdfChartPainter.Paint(big, Request() with { LargerPapers = [] });
         Assert.False(onA4.Success);
         Assert.Contains("lumbar-compression-fracture-pain", onA4.Error);

@@ -1,3 +1,4 @@
+using KbGen.Rendering.Pdf;
 using System.Globalization;
 using KbGen.Model;
 using KbGen.Rendering.Layout;
@@ -16,9 +17,9 @@ public static class PdfChartPainter
     private const double TitleSize = 16, QuestionSize = 10.5, MetaSize = 9, SideSize = 8;
 
     /// <param name="measurer">The measurer the layout was computed with (for superscript placement).</param>
-    public static ChartPdfResult Paint(ChartLayout layout, ChartPdfRequest request, PdfChartMeasurer? measurer = null)
+    public static ChartPdfResult Paint(ChartLayout layout, ChartPdfRequest request, PdfTextMeasurer? measurer = null)
     {
-        var m = measurer ?? new PdfChartMeasurer(request.Fonts);
+        var m = measurer ?? new PdfTextMeasurer(request.Fonts);
         var papers = new[] { request.Paper }.Concat(request.LargerPapers)
             .Select(p => p.ToLowerInvariant()).Distinct().ToList();
         var unknown = papers.FirstOrDefault(p => !PaperSize.TryGet(p, out _, out _));
@@ -46,7 +47,7 @@ public static class PdfChartPainter
     private sealed record PagePlan(double Scale, XRect ChartArea, double HeaderBottom, double SideX, double SideWidth,
         List<string> QuestionLines, List<List<string>> RefLines, List<string> DisclaimerLines, bool SideFits);
 
-    private static PagePlan Plan(ChartLayout layout, ChartPdfRequest r, PdfChartMeasurer m, double w, double h)
+    private static PagePlan Plan(ChartLayout layout, ChartPdfRequest r, PdfTextMeasurer m, double w, double h)
     {
         var sideW = Math.Clamp(w * 0.24, 170, 260);
         var sideX = w - Margin - sideW;
@@ -67,7 +68,7 @@ public static class PdfChartPainter
         return new PagePlan(scale, area, headerBottom, sideX, sideW, question, refs, disclaimer, sideFits);
     }
 
-    private static PdfDocument Render(ChartLayout layout, ChartPdfRequest r, PdfChartMeasurer m, double w, double h, PagePlan p)
+    private static PdfDocument Render(ChartLayout layout, ChartPdfRequest r, PdfTextMeasurer m, double w, double h, PagePlan p)
     {
         var doc = new PdfDocument();
         doc.Info.Title = $"{r.Title} — {layout.Title}";
@@ -132,7 +133,7 @@ public static class PdfChartPainter
     private static XColor Hex(string hex) => XColor.FromArgb(
         int.Parse(hex.AsSpan(1, 2), NumberStyles.HexNumber), int.Parse(hex.AsSpan(3, 2), NumberStyles.HexNumber), int.Parse(hex.AsSpan(5, 2), NumberStyles.HexNumber));
 
-    private static void DrawChart(XGraphics gfx, ChartLayout layout, PdfChartMeasurer m)
+    private static void DrawChart(XGraphics gfx, ChartLayout layout, PdfTextMeasurer m)
     {
         var ink = new XSolidBrush(Hex("#111111"));
         var i = 0;
