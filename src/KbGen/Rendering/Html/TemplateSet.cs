@@ -92,7 +92,7 @@ public sealed partial class TemplateSet
             var template = _compiled.GetOrAdd(path, p => _hb.Compile(File.ReadAllText(p)));
             return template(model);
         }
-        catch (Exception ex) when (ex is HandlebarsException or InvalidOperationException or ArgumentException or IOException or NullReferenceException)
+        catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException or InvalidOperationException or ArgumentException or IOException or NullReferenceException)
         {
             diagnostics.Add(DiagnosticCodes.TemplateError, Where(path, ex.Message), Clean(ex.Message));
             return null;
