@@ -40,19 +40,23 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     // ---- page frame shared by every page ----
 
-    private object Frame(string path, string title, string? description) => new
+    private object Frame(string path, string title, string? description, string? root = null)
     {
+        root ??= SitePaths.RootOf(path);
+        return new
+        {
         title,
         description = description ?? _kb.Settings.Title,
-        root = SitePaths.RootOf(path),
+        root,
         lang = _kb.Settings.Language,
         kbTitle = _kb.Settings.Title,
         publisher = _kb.Settings.Publisher,
         preview = site.Channel == Channel.Preview,
         year = site.BuildTime.Year,
-        pages = _kb.Pages.Select(p => new { title = p.Title, href = SitePaths.RootOf(path) + SitePaths.Pretty(SitePaths.Page(p.Name)) + "index.html" }).ToList(),
+        pages = _kb.Pages.Select(p => new { title = p.Title, href = root + SitePaths.Pretty(SitePaths.Page(p.Name)) + "index.html" }).ToList(),
         canonical = _kb.Settings.BaseUrl + SitePaths.Pretty(path),
-    };
+        };
+    }
 
     private void Write(IOutputSink sink, string path, string template, object frame, object model, string? fallback = null)
     {
@@ -220,7 +224,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
     private void Render404(IOutputSink sink)
     {
         // Served from any depth by a host, so its links are absolute from base-url.
-        var frame = Frame("404.html", "Page not found", null);
+        var frame = Frame("404.html", "Page not found", null, root: _kb.Settings.BaseUrl);
         var body = templates.Render("404.hbs", new { page = frame, model = new { home = _kb.Settings.BaseUrl } }, diagnostics);
         if (body is null) return;
         var html = templates.Render("layout.hbs", new { page = frame, bodyHtml = body }, diagnostics);

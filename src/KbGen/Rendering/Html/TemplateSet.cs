@@ -31,7 +31,18 @@ public sealed partial class TemplateSet
         });
         foreach (var (name, path) in Partials())
         {
-            try { _hb.RegisterTemplate(name, File.ReadAllText(path)); }
+            try
+            {
+                // Compiled here and wrapped, so that an error while rendering a partial names the
+                // partial's file rather than the template that included it.
+                var partial = _hb.Compile(new StringReader(File.ReadAllText(path)));
+                var file = path;
+                _hb.RegisterTemplate(name, (writer, context, data) =>
+                {
+                    try { partial(writer, context, data); }
+                    catch (Exception ex) when (ex is not PartialException) { throw new PartialException(file, ex); }
+                });
+            }
             catch (Exception ex) { diagnostics.Add(DiagnosticCodes.TemplateError, Where(path, ex.Message), Clean(ex.Message)); }
         }
     }
@@ -92,11 +103,22 @@ public sealed partial class TemplateSet
             var template = _compiled.GetOrAdd(path, p => _hb.Compile(File.ReadAllText(p)));
             return template(model);
         }
-        catch (Exception ex) when (ex is HandlebarsException or InvalidOperationException or ArgumentException or IOException or NullReferenceException)
+        catch (Exception ex) when (ex is PartialException or HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException or InvalidOperationException or ArgumentException or IOException or NullReferenceException)
         {
-            diagnostics.Add(DiagnosticCodes.TemplateError, Where(path, ex.Message), Clean(ex.Message));
+            // Handlebars wraps an error inside a partial as "Runtime error while rendering partial";
+            // report the innermost partial's file and the underlying message.
+            var file = path;
+            for (var e = ex; e is not null; e = e.InnerException)
+                if (e is PartialException pe) file = pe.File;
+            var cause = ex.GetBaseException();
+            diagnostics.Add(DiagnosticCodes.TemplateError, Where(file, cause.Message), Clean(cause.Message));
             return null;
         }
+    }
+
+    private sealed class PartialException(string file, Exception inner) : Exception(inner.Message, inner)
+    {
+        public string File { get; } = file;
     }
 
     [GeneratedRegex(@"[Ll]ine[: ]+(\d+)[^0-9]+(?:[Cc]ol(?:umn)?)[: ]+(\d+)")]
