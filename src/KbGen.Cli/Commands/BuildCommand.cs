@@ -16,9 +16,15 @@ public static class BuildCommand
         var channel = new Option<string>("--channel") { Description = "public: published versions only; preview: every working copy", DefaultValueFactory = _ => "public" };
         channel.AcceptOnlyFromAmong("public", "preview");
         var strict = CommonOptions.WarningsAsErrors();
+        var paper = new Option<string[]>("--paper")
+        {
+            Description = "Chart paper: a4, a3, letter or tabloid (landscape). Repeat it to allow larger sizes in order (default: a4, then a3)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        paper.AcceptOnlyFromAmong("a4", "a3", "letter", "tabloid");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only diagnostics" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage and its time" };
-        foreach (var o in new Option[] { content, templates, outDir, channel, strict, quiet, verbose }) cmd.Add(o);
+        foreach (var o in new Option[] { content, templates, outDir, channel, paper, strict, quiet, verbose }) cmd.Add(o);
         cmd.SetAction(parse =>
         {
             var tdir = parse.GetValue(templates);
@@ -31,6 +37,7 @@ public static class BuildCommand
                 Channel = parse.GetValue(channel) == "preview" ? Channel.Preview : Channel.Public,
                 WarningsAsErrors = parse.GetValue(strict),
             };
+            if (parse.GetValue(paper) is { Length: > 0 } papers) options = options with { ChartPapers = papers };
             var output = parse.InvocationConfiguration.Output;
             var isQuiet = parse.GetValue(quiet);
             var progress = new BuildProgress(output, isQuiet, parse.GetValue(verbose));

@@ -19,6 +19,8 @@ public sealed record BuildOptions
     public bool Site { get; init; } = true;
     public bool Handouts { get; init; } = true;
     public bool Charts { get; init; } = true;
+    /// <summary>Chart paper, preferred first, then larger sizes to fall back to (a3|a4|letter|tabloid).</summary>
+    public IReadOnlyList<string> ChartPapers { get; init; } = ["a4", "a3"];
 
     public static DateTimeOffset? SourceDateEpoch()
     {

@@ -66,16 +66,20 @@ public static class SiteBuild
         {
             var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
             var shown = ChannelSelection.Select(kb, options.Channel);
+            using var charts = new ChartStage(kb, options.ChartPapers);
             if (options.Site)
             {
                 var templates = new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
-                var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), null, timestamp) { Today = today, HasHandouts = options.Handouts, HasCharts = options.Charts };
+                var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), charts.Html, timestamp)
+                    { Today = today, HasHandouts = options.Handouts, HasCharts = options.Charts };
                 var renderer = new SiteRenderer(site, templates, _diagnostics);
                 Stage("html", () => { renderer.RenderAll(output, options.MaxParallelism); return 0; });
                 _pages = renderer.PagesWritten;
             }
             if (options.Handouts && !Failed())
                 _pdfs = Stage("pdf", () => HandoutStage.Run(kb, shown, options.Channel, timestamp, output, options.MaxParallelism));
+            if (options.Charts && !Failed())
+                _charts = Stage("chart", () => charts.WritePdfs(shown, output, timestamp, _diagnostics, options.MaxParallelism));
         }
 
         private T Stage<T>(string name, Func<T> work)

@@ -90,13 +90,13 @@ public static class Publisher
                 var back = ContentLoader.ReadYaml(tmp, kb.ContentRoot, bag, (n, f) => ArchiveReader.Read(n, f, topicId, version));
                 if (back is null || bag.HasErrors || CanonicalYaml.Substance(back.Topic, back.References) != substance)
                     return WorkflowOutcome.Refuse("internal check failed: the archived revision did not read back as written; nothing was published", bag.Sorted());
-                try
+                // link(2) creates dest only if no file has that name, atomically; .NET's
+                // File.Move(overwrite: false) checks and then renames, so two racing publishes could
+                // both "win" the same N (a test caught it). The dot-file is removed below.
+                if (!Output.Posix.TryLink(tmp, dest, out var errno))
                 {
-                    File.Move(tmp, dest, overwrite: false);
-                }
-                catch (IOException) when (File.Exists(dest))
-                {
-                    continue; // another publish took v<version>; look again
+                    if (errno == Output.Posix.EEXIST) continue; // another publish took v<version>; look again
+                    throw new IOException($"cannot create {dest} (errno {errno})");
                 }
                 return new WorkflowOutcome(WorkflowResult.Done, $"published {topicId} as version {version}: {dest}", dest, version);
             }

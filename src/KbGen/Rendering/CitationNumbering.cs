@@ -34,7 +34,7 @@ public sealed class CitationNumbering
             foreach (var c in ClaimWalk.Flatten(s.Items)) yield return c.Text;
         foreach (var c in ClaimWalk.Flatten(t.Clinician.RedFlags)) yield return c.Text;
         if (t.Algorithm is { } a)
-            foreach (var n in a.Nodes) yield return n.Text;
+            foreach (var n in AlgorithmOrder.Nodes(a)) yield return n.Text;
         foreach (var c in ClaimWalk.Flatten(t.Pitfalls)) yield return c.Text;
         if (t.Patient.Summary is { } ps) yield return ps;
         foreach (var s in t.Patient.Sections)

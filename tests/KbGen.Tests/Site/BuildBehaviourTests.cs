@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using System.Security.Cryptography;
 using KbGen.Rendering.Html;
 

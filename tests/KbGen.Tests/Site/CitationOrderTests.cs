@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using AngleSharp.Html.Parser;
 using KbGen.Rendering.Html;
 
@@ -16,11 +17,9 @@ public class CitationOrderTests
 
         """;
 
-    // Known bug, not fixed here: CitationNumbering.InPageOrder (src/KbGen/Rendering/) walks algorithm
-    // nodes in file order, while TopicView.Algorithm shows unphased nodes first ("Throughout") and the
-    // rest grouped by phase, so the page shows [3] before [2]. The fix belongs with whoever owns the
-    // numbering and the algorithm layout (one display order for both); unskip when it is fixed.
-    [Fact(Skip = "known bug: algorithm citations numbered in file order, shown in phase order")]
+    // Algorithm nodes are shown grouped by phase (AlgorithmOrder), not in file order; the numbering
+    // must follow the page, so a reader never meets [3] before [2].
+    [Fact]
     public void Algorithm_citations_are_numbered_in_the_order_the_page_shows_them()
     {
         using var tmp = new TempDir("citeorder");
@@ -45,11 +44,10 @@ public class CitationOrderTests
             var id = a.GetAttribute("href")!.TrimStart('#');
             if (!seen.Contains(id)) seen.Add(id);
         }
-        Assert.Equal(["ref-ref-one", "ref-ref-three", "ref-ref-two"], seen);
-        var shown = doc.QuerySelectorAll("sup.cite a").GroupBy(a => a.GetAttribute("href")).ToDictionary(g => g.Key!, g => g.First().TextContent);
-        Assert.Equal("1", shown["#ref-ref-one"]);
-        Assert.Equal("2", shown["#ref-ref-three"]);
-        Assert.Equal("3", shown["#ref-ref-two"]);
-        Assert.Equal(["ref-ref-one", "ref-ref-three", "ref-ref-two"], doc.QuerySelectorAll("#references li").Select(li => li.Id));
+        Assert.Equal(3, seen.Count);
+        var numbers = doc.QuerySelectorAll("sup.cite a").GroupBy(a => a.GetAttribute("href")).ToDictionary(g => g.Key!.TrimStart('#'), g => g.First().TextContent);
+        // First met, first numbered: the i-th reference a reader meets carries number i.
+        Assert.Equal(["1", "2", "3"], seen.Select(id => numbers[id]));
+        Assert.Equal(seen, doc.QuerySelectorAll("#references li").Select(li => li.Id));
     }
 }

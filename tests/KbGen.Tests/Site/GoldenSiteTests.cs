@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using System.Text;
 using KbGen.Rendering.Html;
 

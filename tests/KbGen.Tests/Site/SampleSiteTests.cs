@@ -1,3 +1,4 @@
+using KbGen.Publishing;
 using System.Text.Json;
 using System.Xml.Linq;
 using AngleSharp.Dom;

@@ -9,7 +9,7 @@ namespace KbGen.Rendering.Chart;
 public static class ChartLayoutEngine
 {
     private const double PadX = 10, PadY = 6, DummyWidth = 8, DummyGap = 14;
-    private const double TrackGap = 7, ChannelPad = 8, BandPad = 8, LaneGap = 10, MinChannel = 18;
+    private const double TrackGap = 7, ChannelPad = 8, BandPad = 8, LaneGap = 10, MinChannel = 16;
 
     private sealed record LEdge(int From, int To, string? Label, bool IsBack)
     {

@@ -10,25 +10,39 @@ public static class ChartTextList
 {
     /// <param name="headingLevel">Level of the phase headings (2–6), to fit the page outline.</param>
     /// <param name="beforePhasesHeading">Heading for steps that come before the first phase.</param>
+    /// <param name="algorithm">When given, steps follow <see cref="AlgorithmOrder"/>, the order in
+    /// which the page numbers citations; else the layout's reading order.</param>
     public static string ToHtml(ChartLayout layout, string idPrefix = "chart", int headingLevel = 3,
-        string beforePhasesHeading = "Initial assessment")
+        string beforePhasesHeading = AlgorithmOrder.BeforePhases, Algorithm? algorithm = null, Func<int, string?>? referenceId = null)
     {
         var h = Math.Clamp(headingLevel, 2, 6);
-        var ordered = layout.ReadingOrder.ToList();
+        var byId = layout.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var groups = algorithm is null
+            ? layout.ReadingOrder.GroupBy(n => n.BandIndex).OrderBy(g => g.Key)
+                .Select(g => (Caption: g.Key >= 0 && g.Key < layout.Bands.Count ? layout.Bands[g.Key].Caption : beforePhasesHeading, Nodes: g.ToList()))
+                .ToList()
+            : AlgorithmOrder.Groups(algorithm)
+                .Select(g => (Caption: g.Caption == AlgorithmOrder.BeforePhases ? beforePhasesHeading : g.Caption,
+                    Nodes: g.Nodes.Where(n => byId.ContainsKey(n.Id)).Select(n => byId[n.Id]).ToList()))
+                .Where(g => g.Nodes.Count > 0).ToList();
+        var ordered = groups.SelectMany(g => g.Nodes).ToList();
         var number = ordered.Select((n, i) => (n.Id, i + 1)).ToDictionary(t => t.Id, t => t.Item2, StringComparer.Ordinal);
         var prefix = SvgChartPainter.X(idPrefix);
         var sb = new StringBuilder();
         sb.Append($"<div class=\"chart-text-list\" id=\"{prefix}-text\">\n");
-        foreach (var group in ordered.GroupBy(n => n.BandIndex).OrderBy(g => g.Key))
+        foreach (var (caption, group) in groups)
         {
-            var caption = group.Key >= 0 && group.Key < layout.Bands.Count ? layout.Bands[group.Key].Caption : beforePhasesHeading;
             sb.Append($"<h{h}>{SvgChartPainter.X(caption)}</h{h}>\n");
-            sb.Append($"<ol start=\"{number[group.First().Id].ToString(CultureInfo.InvariantCulture)}\">\n");
+            sb.Append($"<ol start=\"{number[group[0].Id].ToString(CultureInfo.InvariantCulture)}\">\n");
             foreach (var n in group)
             {
                 sb.Append($"<li id=\"{prefix}-step-{SvgChartPainter.X(n.Id)}\">");
                 sb.Append(SvgChartPainter.X(n.PlainText));
-                if (n.Superscript is not null) sb.Append($"<sup>{SvgChartPainter.X(n.Superscript)}</sup>");
+                if (referenceId is not null && n.ReferenceNumbers.Count > 0)
+                    // On a page, citations link to the topic's reference list like every other citation.
+                    sb.Append("<sup class=\"cite\">").Append(string.Join(",", n.ReferenceNumbers.Select(num =>
+                        $"<a href=\"#ref-{SvgChartPainter.X(referenceId(num) ?? "")}\">{num.ToString(CultureInfo.InvariantCulture)}</a>"))).Append("</sup>");
+                else if (n.Superscript is not null) sb.Append($"<sup>{SvgChartPainter.X(n.Superscript)}</sup>");
                 var outs = layout.Edges.Where(e => e.From == n.Id).ToList();
                 if (outs.Count == 0 && n.Kind == NodeKind.End) sb.Append(" <span class=\"chart-next\">End.</span>");
                 foreach (var e in outs)

@@ -13,7 +13,7 @@ namespace KbGen.Rendering.Chart;
 /// is tried instead, and if none fits the result says so.</summary>
 public static class PdfChartPainter
 {
-    private const double Margin = 24, ColumnGap = 16, MaxScale = 1.3;
+    private const double Margin = 18, ColumnGap = 14, MaxScale = 1.3;
     private const double TitleSize = 16, QuestionSize = 10.5, MetaSize = 9, SideSize = 8;
 
     /// <param name="measurer">The measurer the layout was computed with (for superscript placement).</param>

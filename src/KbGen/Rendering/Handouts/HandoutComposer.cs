@@ -103,7 +103,7 @@ public static class HandoutComposer
         {
             blocks.Add(new Heading(2, a.Title) { Color = Accent, Size = 13 });
             var byId = a.Nodes.ToDictionary(x => x.Id, StringComparer.Ordinal);
-            foreach (var (caption, nodes) in Phases(a))
+            foreach (var (caption, nodes) in AlgorithmOrder.Groups(a))
             {
                 blocks.Add(new Heading(3, caption) { Size = 11 });
                 blocks.Add(new BulletList(nodes.Select(x => new ListItem(NodeParagraph(x, byId, n))).ToList()) { Ordered = true });
@@ -114,17 +114,6 @@ public static class HandoutComposer
             blocks.Add(new Heading(2, "References") { Color = Accent, Size = 13 });
             blocks.Add(new BulletList(n.References.Select(reference =>
                 new ListItem(new Paragraph(ReferenceRuns(reference, r.Settings.CitationStyle)) { Size = 9 })).ToList()) { Ordered = true });
-        }
-    }
-
-    public static IEnumerable<(string Caption, List<AlgorithmNode> Nodes)> Phases(Algorithm a)
-    {
-        var unphased = a.Nodes.Where(x => x.Phase is null || a.Phases.All(p => p.Id != x.Phase)).ToList();
-        if (unphased.Count > 0) yield return ("Throughout", unphased);
-        foreach (var p in a.Phases)
-        {
-            var nodes = a.Nodes.Where(x => x.Phase == p.Id).ToList();
-            if (nodes.Count > 0) yield return (p.Caption, nodes);
         }
     }
 

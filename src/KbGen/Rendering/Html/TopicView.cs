@@ -37,32 +37,25 @@ public static class TopicView
         hasRedFlags = a.RedFlags.Count > 0,
     };
 
-    public static object? Algorithm(Algorithm? a, CitationNumbering n, string? svg)
+    /// <summary>The chart (SVG) and the same algorithm as a numbered list; without a chart, the
+    /// list is built from the model in the same order (<see cref="AlgorithmOrder"/>).</summary>
+    public static object? Algorithm(Algorithm? a, CitationNumbering n, (string Svg, string TextList)? chart)
     {
         if (a is null) return null;
-        var byId = a.Nodes.ToDictionary(x => x.Id, StringComparer.Ordinal);
+        var byId = new Dictionary<string, AlgorithmNode>(StringComparer.Ordinal);
+        foreach (var x in a.Nodes) byId.TryAdd(x.Id, x);
+        string Target(string id) => byId.TryGetValue(id, out var t) ? Loading.Markdown.PlainText.Of(t.Text.Source) : id;
         object Node(AlgorithmNode x) => new
         {
             id = x.Id,
             kind = x.Kind.ToString().ToLowerInvariant(),
             html = HtmlMarkdown.Inline(x.Text, n),
-            next = x.Next is { } nx && byId.TryGetValue(nx, out var t) ? Loading.Markdown.PlainText.Of(t.Text.Source) : null,
-            branches = x.Branches.Select(b => new
-            {
-                label = b.Label,
-                target = byId.TryGetValue(b.Next, out var bt) ? Loading.Markdown.PlainText.Of(bt.Text.Source) : b.Next,
-            }).ToList(),
+            next = x.Next is { } nx ? Target(nx) : null,
+            branches = x.Branches.Select(b => new { label = b.Label, target = Target(b.Next) }).ToList(),
             hasBranches = x.Branches.Count > 0,
         };
-        var groups = new List<object>();
-        var unphased = a.Nodes.Where(x => x.Phase is null || a.Phases.All(p => p.Id != x.Phase)).ToList();
-        if (unphased.Count > 0) groups.Add(new { caption = "Throughout", nodes = unphased.Select(Node).ToList() });
-        foreach (var p in a.Phases)
-        {
-            var nodes = a.Nodes.Where(x => x.Phase == p.Id).Select(Node).ToList();
-            if (nodes.Count > 0) groups.Add(new { caption = p.Caption, nodes });
-        }
-        return new { title = a.Title, svgHtml = svg, hasSvg = svg is not null, phases = groups };
+        var groups = AlgorithmOrder.Groups(a).Select(g => new { caption = g.Caption, nodes = g.Nodes.Select(Node).ToList() }).ToList();
+        return new { title = a.Title, svgHtml = chart?.Svg, textListHtml = chart?.TextList, hasSvg = chart is not null, phases = groups };
     }
 
     public static object History(Review r) => r.History.Select(h => new
