@@ -42,8 +42,8 @@ public static class PdfOutput
 
     private static string Pin(PdfDocument document, DateTimeOffset timestamp, string? identity)
     {
-        // PDFsharp formats dates with the local UTC offset; an Unspecified-kind UTC wall time
-        // keeps the bytes independent of the machine's time zone.
+        // PDFsharp appends the machine's local UTC offset to any DateTime; we give it the UTC
+        // wall time and fix the offset to +00'00' when patching (below).
         var utc = DateTime.SpecifyKind(timestamp.UtcDateTime, DateTimeKind.Unspecified);
         document.Info.CreationDate = utc;
         document.Info.ModificationDate = utc;
@@ -61,13 +61,14 @@ public static class PdfOutput
     }
 
     // Written by PDFsharp while saving, after any API could change them: an annotation's /NM
-    // (random GUID) and /M (now), and the XMP packet's xmpMM:DocumentID/InstanceID (random
-    // GUIDs). Last resort: patch them in the saved bytes with values of the same length, so
+    // (random GUID) and /M (now), the XMP packet's xmpMM:DocumentID/InstanceID (random GUIDs),
+    // and the local time-zone offset of every date. Last resort: patch them in the saved bytes with values of the same length, so
     // that every xref offset stays valid. They sit in uncompressed dictionaries and the
     // uncompressed XMP stream; the patterns are specific enough not to occur by chance in
     // compressed streams.
     private static readonly Regex AnnotationName = new(@"/NM\((?<v>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)", RegexOptions.CultureInvariant);
-    private static readonly Regex AnnotationDate = new(@"/M\((?<v>D:\d{14}[-+Z]\d{2}'\d{2}')\)", RegexOptions.CultureInvariant);
+    private static readonly Regex PdfDate = new(@"/(?:M|CreationDate|ModDate)\((?<v>D:\d{14}[-+]\d{2}'\d{2}')\)", RegexOptions.CultureInvariant);
+    private static readonly Regex XmpDate = new(@"<xmp:(?:CreateDate|ModifyDate|MetadataDate)>(?<v>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[-+]\d{2}:\d{2})</", RegexOptions.CultureInvariant);
     private static readonly Regex XmpId = new(@"<xmpMM:(?:DocumentID|InstanceID)>uuid:(?<v>[0-9a-fA-F-]{36})</xmpMM:", RegexOptions.CultureInvariant);
 
     private static void PatchSaveTimeValues(byte[] bytes, string seed, DateTimeOffset timestamp)
@@ -88,7 +89,8 @@ public static class PdfOutput
         }
         string NextGuid() => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed + "#" + n++)).AsSpan(0, 16)).ToString("D");
         Replace(AnnotationName, NextGuid);
-        Replace(AnnotationDate, () => date);
+        Replace(PdfDate, () => date);
+        Replace(XmpDate, () => $"{utc:yyyy-MM-ddTHH:mm:ss}+00:00");
         Replace(XmpId, NextGuid);
     }
 
