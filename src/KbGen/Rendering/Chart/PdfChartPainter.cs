@@ -71,6 +71,8 @@ public static class PdfChartPainter
     private static PdfDocument Render(ChartLayout layout, ChartPdfRequest r, PdfTextMeasurer m, double w, double h, PagePlan p)
     {
         var doc = new PdfDocument();
+        // As for handouts (see PdfPainter): PDFsharp's compressed content streams lack a final zlib block.
+        doc.Options.CompressContentStreams = false;
         doc.Info.Title = $"{r.Title} — {layout.Title}";
         doc.Info.Subject = r.Question;
         doc.Info.Creator = "KbGen";
