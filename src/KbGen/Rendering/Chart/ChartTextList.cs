@@ -40,7 +40,7 @@ public static class ChartTextList
                 sb.Append(SvgChartPainter.X(n.PlainText));
                 if (referenceId is not null && n.ReferenceNumbers.Count > 0)
                     // On a page, citations link to the topic's reference list like every other citation.
-                    sb.Append("<sup class=\"cite\">").Append(string.Join(",", n.ReferenceNumbers.Select(num =>
+                    sb.Append("<sup class=\"cite\">").Append(string.Join(",", n.ReferenceNumbers.Distinct().Order().Select(num =>
                         $"<a href=\"#ref-{SvgChartPainter.X(referenceId(num) ?? "")}\">{num.ToString(CultureInfo.InvariantCulture)}</a>"))).Append("</sup>");
                 else if (n.Superscript is not null) sb.Append($"<sup>{SvgChartPainter.X(n.Superscript)}</sup>");
                 var outs = layout.Edges.Where(e => e.From == n.Id).ToList();
@@ -51,7 +51,7 @@ public static class ChartTextList
                     if (target is null) continue;
                     var step = number[e.To].ToString(CultureInfo.InvariantCulture);
                     var lead = e.Label is null ? "Next" : SvgChartPainter.X(e.Label);
-                    sb.Append($" <span class=\"chart-next\">{lead}: go to <a href=\"#{prefix}-step-{SvgChartPainter.X(e.To)}\">step {step}</a> ({SvgChartPainter.X(target.PlainText)}).</span>");
+                    sb.Append($" <span class=\"chart-next\">{lead}: go to <a href=\"#{prefix}-step-{SvgChartPainter.X(e.To)}\">step {step}</a> ({SvgChartPainter.X(target.PlainText.TrimEnd('.'))}).</span>");
                 }
                 sb.Append("</li>\n");
             }
