@@ -13,10 +13,7 @@ public static class ClinicReader
     {
         var m = MapReader.Of(root, file, "a clinic");
         if (m is null) return null;
-        var idNode = m.Scalar("id");
-        var id = m.Id("id");
-        if (id is not null && expectedId is not null && id != expectedId)
-            file.Diagnostics.Add(DiagnosticCodes.IdMismatch, idNode!.Span, $"id '{id}' differs from the file name '{expectedId}'");
+        var id = m.FileId(expectedId);
         var name = m.String("name", required: true);
         var address = m.String("address");
         var phone = m.String("phone");

@@ -10,10 +10,7 @@ public static class ReferenceReader
     {
         var m = MapReader.Of(root, file, "a reference");
         if (m is null) return null;
-        var idNode = m.Scalar("id");
-        var id = m.Id("id");
-        if (id is not null && expectedId is not null && id != expectedId)
-            file.Diagnostics.Add(DiagnosticCodes.IdMismatch, idNode!.Span, $"id '{id}' differs from the file name '{expectedId}'");
+        var id = m.FileId(expectedId);
         var type = m.Enum("type", ReferenceTypes.All, required: true);
         var title = m.String("title", required: true);
         var authors = m.StringList("authors");

@@ -17,10 +17,7 @@ public static class TopicReader
     {
         var m = MapReader.Of(root, file, "a topic");
         if (m is null) return null;
-        var idNode = m.Scalar("id");
-        var id = m.Id("id");
-        if (id is not null && expectedId is not null && id != expectedId)
-            file.Diagnostics.Add(DiagnosticCodes.IdMismatch, idNode!.Span, $"id '{id}' differs from the file name '{expectedId}'");
+        var id = m.FileId(expectedId);
         var title = m.String("title", required: true);
         var question = m.String("question", required: true);
         var tags = m.StringList("tags");

@@ -84,6 +84,16 @@ public sealed class MapReader
         return s.Value;
     }
 
+    /// <summary>The `id` of a file that holds one thing: a valid id, equal to the file's name.</summary>
+    public string? FileId(string? expectedId, string key = "id")
+    {
+        var node = Scalar(key);
+        var id = Id(key);
+        if (id is not null && expectedId is not null && id != expectedId)
+            Diag.Add(DiagnosticCodes.IdMismatch, node!.Span, $"id '{id}' differs from the file name '{expectedId}'");
+        return id;
+    }
+
     public int? Int(string key, bool required = false, int min = int.MinValue, int max = int.MaxValue)
     {
         var s = Scalar(key, required);

@@ -57,25 +57,7 @@ public static partial class ReferenceYamlWriter
         return plain ? s : Quoted(s);
     }
 
-    internal static string Quoted(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || c is '\uFEFF' or '\u2028' or '\u2029') sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    internal static string Quoted(string s) => Publishing.YamlText.Quoted(s);
 
     // Scalars YAML 1.1/1.2 resolvers would read as null, booleans, numbers or dates.
     [GeneratedRegex(@"^(~|null|true|false|yes|no|on|off|y|n|[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?|[-+]?\.(inf|nan)|0x[0-9a-fA-F]+|0o[0-7]+|\d{4}-\d\d?-\d\d?.*|\d+(:\d+)+)$", RegexOptions.IgnoreCase)]
