@@ -29,4 +29,7 @@ public sealed record Reference
     public string? Url { get; init; }
     public string? Abstract { get; init; }
     public SourceSpan Span { get; init; }
+    /// <summary>Where `year:` and `epub:` are written, for diagnostics about those dates.</summary>
+    public SourceSpan YearSpan { get; init; }
+    public SourceSpan EpubSpan { get; init; }
 }

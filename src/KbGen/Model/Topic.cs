@@ -60,6 +60,8 @@ public sealed record Topic
     public IReadOnlyList<string> Tags { get; init; } = [];
     public required Review Review { get; init; }
     public DateOnly Updated { get; init; }
+    /// <summary>Where `updated:` is written, for diagnostics about that date.</summary>
+    public SourceSpan UpdatedSpan { get; init; }
     public required MarkdownText Summary { get; init; }
     public AudienceText Clinician { get; init; } = AudienceText.Empty;
     public AudienceText Patient { get; init; } = AudienceText.Empty;

@@ -12,7 +12,7 @@ public sealed class DateRule : IValidationRule
         foreach (var t in kb.Topics)
         {
             if (t.Updated > today)
-                diagnostics.Add(DiagnosticCodes.FutureDate, t.Span, $"updated date {t.Updated:yyyy-MM-dd} is in the future");
+                diagnostics.Add(DiagnosticCodes.FutureDate, t.UpdatedSpan, $"updated date {t.Updated:yyyy-MM-dd} is in the future");
             foreach (var step in t.Review.History)
                 if (step.Date > today)
                     diagnostics.Add(DiagnosticCodes.FutureDate, step.Span, $"review step date {step.Date:yyyy-MM-dd} is in the future");
@@ -20,9 +20,9 @@ public sealed class DateRule : IValidationRule
         foreach (var r in kb.References)
         {
             if (r.Epub is { } e && e > today)
-                diagnostics.Add(DiagnosticCodes.FutureDate, r.Span, $"epub date {e:yyyy-MM-dd} is in the future");
+                diagnostics.Add(DiagnosticCodes.FutureDate, r.EpubSpan, $"epub date {e:yyyy-MM-dd} is in the future");
             if (r.Year > today.Year)
-                diagnostics.Add(DiagnosticCodes.FutureDate, r.Span, $"year {r.Year} is in the future");
+                diagnostics.Add(DiagnosticCodes.FutureDate, r.YearSpan, $"year {r.Year} is in the future");
         }
     }
 }

@@ -130,7 +130,7 @@ public sealed class DiagnosticCodeTests
 
         // KB4xxx
         ["approved straight after draft"] = new("KB4001", "topics/topic-a.yaml", 8, 7, T(Topic("    - { status: submitted,", "    - { status: approved,").Replace("  status: submitted", "  status: approved"))),
-        ["updated in the future"] = new("KB4002", "topics/topic-a.yaml", 1, 1, T(Topic("updated: 2025-01-02", "updated: 2099-01-01"))),
+        ["updated in the future"] = new("KB4002", "topics/topic-a.yaml", 9, 10, T(Topic("updated: 2025-01-02", "updated: 2099-01-01"))),
         ["review step in the future"] = new("KB4002", "topics/topic-a.yaml", 8, 7, T(Topic("date: 2025-01-02", "date: 2099-01-02"))),
         ["review steps out of order"] = new("KB4003", "topics/topic-a.yaml", 9, 7, T(Topic("by: Author }", "by: Author }\n    - { status: under-review, date: 2024-12-01, by: Board }").Replace("  status: submitted", "  status: under-review"))),
         ["status differs from history"] = new("KB4004", "topics/topic-a.yaml", 6, 3, T(Topic("  status: submitted", "  status: under-review"))),

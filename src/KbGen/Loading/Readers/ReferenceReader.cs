@@ -16,6 +16,7 @@ public static class ReferenceReader
         var authors = m.StringList("authors");
         var organization = m.String("organization");
         var journal = m.String("journal");
+        var yearSpan = m.Node("year")?.Span ?? m.Span;
         var year = m.Int("year", required: true, min: 1800, max: 2200);
         var month = m.String("month");
         var volume = m.String("volume");
@@ -23,6 +24,7 @@ public static class ReferenceReader
         var pages = m.String("pages");
         var doi = m.String("doi");
         var pmid = m.String("pmid");
+        var epubSpan = m.Node("epub")?.Span ?? m.Span;
         var epub = m.Date("epub");
         var urlNode = m.Scalar("url");
         var url = m.String("url");
@@ -47,7 +49,7 @@ public static class ReferenceReader
             Year = year.Value, Month = month, Volume = volume, Issue = issue, Pages = pages,
             Doi = doi is not null && ReferenceRules.IsDoi(doi) ? doi : null,
             Pmid = pmid is not null && ReferenceRules.IsPmid(pmid) ? pmid : null,
-            Epub = epub, Url = url is not null && Markdown.LinkRules.IsAllowed(url) ? url : null, Abstract = abs, Span = m.Span,
+            Epub = epub, YearSpan = yearSpan, EpubSpan = epubSpan, Url = url is not null && Markdown.LinkRules.IsAllowed(url) ? url : null, Abstract = abs, Span = m.Span,
         };
     }
 }

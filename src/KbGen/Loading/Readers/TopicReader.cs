@@ -25,6 +25,7 @@ public static class TopicReader
             if (!IdRules.IsValidId(t))
                 file.Diagnostics.Add(DiagnosticCodes.InvalidId, m.Node("tags")!.Span, $"tag '{t}' must be lower-case words joined by hyphens");
         var review = ReadReview(m.Mapping("review", required: true), file);
+        var updatedSpan = m.Node("updated")?.Span ?? m.Span;
         var updated = m.Date("updated", required: true);
         var summary = m.Markdown("summary"); // required unless draft: checked by the NeedsContent rule
         var clinician = ReadAudience(m.Mapping("clinician"), file, hasSummary: false);
@@ -37,7 +38,7 @@ public static class TopicReader
             return null;
         return new Topic
         {
-            Id = id, Title = title, Question = question, Tags = tags, Review = review, Updated = updated.Value,
+            Id = id, Title = title, Question = question, Tags = tags, Review = review, Updated = updated.Value, UpdatedSpan = updatedSpan,
             Summary = summary ?? new MarkdownText("", m.Span), Clinician = clinician ?? AudienceText.Empty, Patient = patient ?? AudienceText.Empty,
             Algorithm = algorithm, Pitfalls = pitfalls, Span = m.Span, FilePath = file.Path,
         };
