@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build KbGen.sln -c Release --nologo -v q
 dotnet test KbGen.sln -c Release --no-build --nologo -v q --logger "console;verbosity=minimal"
+./scripts/determinism.sh
