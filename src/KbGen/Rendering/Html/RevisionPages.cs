@@ -8,7 +8,7 @@ namespace KbGen.Rendering.Html;
 
 /// <summary>View models for what the workflow publishes: the revision table on a topic page,
 /// redline pages comparing a version with the one before, What's new, and the Atom feed.</summary>
-public static class RevisionPages
+public static partial class RevisionPages
 {
     public static object Revisions(KnowledgeBase kb, string topicId, string root) =>
         RevisionHistory.For(kb, topicId).Revisions.Reverse().Select(r => new
@@ -22,7 +22,25 @@ public static class RevisionPages
             changesHref = r.Version > 1 ? root + SitePaths.Changes(topicId, r.Version) : null,
         }).ToList();
 
-    public static object Changes(Redline redline, ArchivedRevision newer, string root) => new
+    public static object Changes(Redline redline, ArchivedRevision older, ArchivedRevision newer, string root)
+    {
+        // Redline text names citations by reference id ("[kb-guideline]"); readers know them by
+        // their numbers, so show each as the number it has in the version it belongs to.
+        var newNumbers = new CitationNumbering(newer.Topic, id => newer.References.FirstOrDefault(r => r.Id == id));
+        var oldNumbers = new CitationNumbering(older.Topic, id => older.References.FirstOrDefault(r => r.Id == id));
+        string Words(IReadOnlyList<DiffSegment> segments, ChangeKind kind, string? oldText, string? newText) =>
+            Citations().Replace(Segments(segments, kind, oldText, newText), m =>
+            {
+                var numbers = m.Groups[1].Value.Split("; ").Select(id => newNumbers.NumberOf(id) is > 0 and var n ? n : oldNumbers.NumberOf(id)).ToList();
+                return numbers.All(n => n > 0) ? "<sup>" + string.Join(",", numbers.Order()) + "</sup>" : m.Value;
+            });
+        return Model(redline, newer, root, Words);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s?\[([a-z0-9]+(?:-[a-z0-9]+)*(?:; [a-z0-9]+(?:-[a-z0-9]+)*)*)\]")]
+    private static partial System.Text.RegularExpressions.Regex Citations();
+
+    private static object Model(Redline redline, ArchivedRevision newer, string root, Func<IReadOnlyList<DiffSegment>, ChangeKind, string?, string?, string> Words) => new
     {
         topicTitle = newer.Topic.Title,
         question = newer.Topic.Question,
@@ -55,7 +73,7 @@ public static class RevisionPages
     private static string Kind(ChangeKind k) => k.ToString().ToLowerInvariant();
 
     /// <summary>Word-level changes as &lt;ins&gt;/&lt;del&gt;, every piece of text escaped.</summary>
-    private static string Words(IReadOnlyList<DiffSegment> segments, ChangeKind kind, string? oldText, string? newText)
+    private static string Segments(IReadOnlyList<DiffSegment> segments, ChangeKind kind, string? oldText, string? newText)
     {
         if (segments.Count == 0)
             return kind == ChangeKind.Removed ? $"<del>{Enc(oldText)}</del>" : kind == ChangeKind.Added ? $"<ins>{Enc(newText)}</ins>" : Enc(newText);

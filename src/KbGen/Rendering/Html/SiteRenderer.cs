@@ -143,7 +143,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         var changesPath = SitePaths.Changes(a.TopicId, a.Version);
         var redline = Redline.Compare(previous, a);
         Write(sink, changesPath, "changes.hbs", Frame(changesPath, $"What changed in version {a.Version}: {a.Topic.Title}", null),
-            RevisionPages.Changes(redline, a, SitePaths.RootOf(changesPath)));
+            RevisionPages.Changes(redline, previous, a, SitePaths.RootOf(changesPath)));
     }
 
     private void RenderWhatsNew(IReadOnlyList<ArchivedRevision> revisions, IOutputSink sink)
