@@ -7,6 +7,7 @@ namespace KbGen.Tests.Serve;
 /// <summary>Chromium (system /usr/bin/chromium, never downloaded) on a served page: a save makes the
 /// page reload by itself through the server-sent-events channel, a broken file brings up the
 /// overlay (styled by /__kbgen/overlay.css under the page's CSP), and fixing it clears it.</summary>
+[Collection(TimedCollection.Name)]
 public sealed class LiveReloadBrowserTests(ITestOutputHelper log)
 {
     private static readonly string[] ChromiumArgs =

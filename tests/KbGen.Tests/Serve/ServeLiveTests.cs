@@ -7,6 +7,7 @@ namespace KbGen.Tests.Serve;
 /// <summary>`kbgen serve` in-process against a temporary copy of content/: edits are served
 /// within 2 s, a broken file shows the overlay at the right line over the last good page, and
 /// fixing it clears the overlay.</summary>
+[Collection(TimedCollection.Name)]
 public sealed class ServeLiveTests(ITestOutputHelper log)
 {
     [Fact]
