@@ -4,7 +4,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 dll="$repo/src/KbGen.Cli/bin/Release/net10.0/kbgen.dll"
-[ -f "$dll" ] || dotnet build "$repo/src/KbGen.Cli" -c Release --nologo -v q
+dotnet build "$repo/src/KbGen.Cli" -c Release --nologo -v q -clp:ErrorsOnly >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/a/deep/er" "$work/b"

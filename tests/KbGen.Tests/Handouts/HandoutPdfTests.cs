@@ -161,6 +161,29 @@ public sealed partial class HandoutPdfTests(SampleBuildFixture build) : IClassFi
     }
 
     [Fact]
+    public void Handouts_are_tagged_with_headings_paragraphs_and_a_described_figure()
+    {
+        var approved = Kb.Topics.Single(t => t.Review.Status == ReviewStatus.Approved);
+        var path = Pdf(approved.Id, "patient");
+        Assert.Matches(@"Tagged:\s+yes", PdfTools.Run("pdfinfo", path).Output);
+        var expanded = Path.Combine(Path.GetTempPath(), $"kbgen-qdf-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            // Exit 3: written with warnings about PDFsharp's font streams (qpdf --check itself is clean).
+            Assert.Contains(PdfTools.Run("qpdf", "--qdf", "--object-streams=disable", path, expanded).ExitCode, new[] { 0, 3 });
+            var raw = File.ReadAllText(expanded, System.Text.Encoding.Latin1);
+            var tags = Regex.Matches(raw, @"/S /(\w+)").Select(m => m.Groups[1].Value).ToList();
+            Assert.Contains("Document", tags);
+            Assert.Single(tags, "H1");
+            Assert.Equal(approved.Patient.Sections.Count, tags.Count(t => t == "H2"));
+            Assert.True(tags.Count(t => t == "P") >= approved.Patient.Sections.Count, string.Join(",", tags));
+            Assert.Contains("Figure", tags);
+            Assert.Matches(@"/Alt \(QR code linking to https://kb\.example\.org/", raw);
+        }
+        finally { File.Delete(expanded); }
+    }
+
+    [Fact]
     public void Unapproved_topics_carry_the_draft_watermark_on_every_page()
     {
         var draft = Kb.Topics.Single(t => t.Review.Status != ReviewStatus.Approved);

@@ -1,6 +1,7 @@
 using KbGen.Rendering.Layout;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace KbGen.Rendering.Pdf;
 
@@ -22,6 +23,9 @@ public sealed record PdfPaintOptions(PdfMetadata Metadata)
     public Rgb WatermarkColor { get; init; } = Rgb.Gray(222);
     /// <summary>One bookmark per heading, nested by level.</summary>
     public bool Bookmarks { get; init; } = true;
+    /// <summary>Tag the content (headings, paragraphs, figures with alt text; watermark, rules and
+    /// page numbers as artifacts) so that screen readers and reflow can follow it.</summary>
+    public bool Tagged { get; init; } = true;
 }
 
 /// <summary>Draws laid-out pages with PDFsharp. Layout must have used the same
@@ -46,6 +50,13 @@ public static class PdfPainter
 
         var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
         var pages = new List<PdfPage>();
+        PdfTagger? tags = null;
+        if (options.Tagged)
+        {
+            var ua = UAManager.ForDocument(document);
+            ua.SetDocumentLanguage(options.Metadata.Language); // the manager otherwise sets its own default
+            tags = new PdfTagger(ua);
+        }
         foreach (var laid in layout.Pages)
         {
             var page = document.AddPage();
@@ -54,9 +65,16 @@ public static class PdfPainter
             pages.Add(page);
             using var gfx = XGraphics.FromPdfPage(page);
             if (options.Watermark is { Length: > 0 } mark)
+            {
+                tags?.Artifact();
                 DrawWatermark(gfx, fonts, mark, options.WatermarkColor, layout.Page);
+            }
             foreach (var command in laid.Commands)
+            {
+                tags?.Before(command);
                 Draw(gfx, page, fonts, command, images, layout.Page.Height);
+            }
+            tags?.EndPage();
         }
         if (options.Bookmarks) AddBookmarks(document, pages, layout);
         return document;
