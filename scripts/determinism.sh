@@ -10,7 +10,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/a/deep/er" "$work/b"
 
 build() { # dir tz lang
-  (cd "$1" && TZ="$2" LANG="$3" LC_ALL="$3" dotnet "$dll" build --content "$repo/content" --out out --channel preview --quiet >/dev/null)
+  (cd "$1" && TZ="$2" LANG="$3" LC_ALL="$3" dotnet "$dll" build --content "$repo/content" --out out --channel preview --quiet >/dev/null 2>"$1/build.log") \
+    || { cat "$1/build.log"; echo "determinism: FAILED (build failed)"; exit 1; }
 }
 build "$work/a/deep/er" "Pacific/Auckland" "C.UTF-8"
 build "$work/b" "America/Los_Angeles" "en_US.UTF-8"
