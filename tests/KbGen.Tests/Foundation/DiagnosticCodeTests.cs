@@ -46,7 +46,7 @@ public sealed class DiagnosticCodeTests
         ["unclosed bracket: at the '['"] = new("KB1001", "topics/b.yaml", 2, 7, Extra("topics/b.yaml", "id: b\ntags: [spine, pain\nquestion: What helps?\n")),
         ["unclosed bracket at end of file"] = new("KB1001", "topics/b.yaml", 3, 3, Extra("topics/b.yaml", "id: b\ntags:\n  [\n    spine,\n    pain\n")),
         ["unclosed brace: at the '{'"] = new("KB1001", "topics/b.yaml", 2, 9, Extra("topics/b.yaml", "id: b\nreview: { status: draft, history: []\nupdated: 2025-01-02\n")),
-        ["wrong indentation"] = new("KB1001", "topics/b.yaml", 4, 11, Extra("topics/b.yaml", "id: b\nreview:\n  status: draft\n   history: []\n")),
+        ["wrong indentation"] = new("KB1001", "topics/b.yaml", 4, 4, Extra("topics/b.yaml", "id: b\nreview:\n  status: draft\n   history: []\n")),
         ["wrong dedent"] = new("KB1001", "topics/b.yaml", 4, 3, Extra("topics/b.yaml", "id: b\nreview:\n    status: draft\n  history: []\n")),
         ["tab at line start: at the tab"] = new("KB1002", "topics/b.yaml", 3, 1, Extra("topics/b.yaml", "id: b\nreview:\n\tstatus: draft\n")),
         ["tab after spaces: at the tab"] = new("KB1002", "topics/b.yaml", 3, 3, Extra("topics/b.yaml", "id: b\nreview:\n  \tstatus: draft\n")),

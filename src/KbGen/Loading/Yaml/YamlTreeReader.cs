@@ -32,7 +32,10 @@ public static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(DiagnosticCodes.YamlSyntax, SyntaxPosition(path, text, ex), Clean(ex.Message));
+            if (MisIndented(path, text, ex) is { } indent)
+                diagnostics.Add(DiagnosticCodes.YamlSyntax, indent.At, indent.Message);
+            else
+                diagnostics.Add(DiagnosticCodes.YamlSyntax, SyntaxPosition(path, text, ex), Clean(ex.Message));
             return new YDocument(path, text, null);
         }
         catch (InvalidOperationException)
@@ -66,6 +69,28 @@ public static class YamlTreeReader
             col++;
         }
         return found;
+    }
+
+    /// <summary>A key indented differently from its siblings makes YamlDotNet complain at the colon
+    /// ("mapping values are not allowed") or at the key ("did not find expected key"); the fix is
+    /// the line's indentation, so that is where we point, saying what the lines around it use.</summary>
+    private static (SourceSpan At, string Message)? MisIndented(string path, string text, YamlException ex)
+    {
+        if (!ex.Message.Contains("mapping values are not allowed", StringComparison.Ordinal)
+            && !ex.Message.Contains("did not find expected key", StringComparison.Ordinal)
+            && !ex.Message.Contains("found invalid mapping", StringComparison.Ordinal)) return null;
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var lineNo = (int)ex.Start.Line;
+        if (lineNo < 1 || lineNo > lines.Length) return null;
+        static int Indent(string l) => l.Length - l.TrimStart(' ').Length;
+        static bool Blank(string l) => l.Trim().Length == 0 || l.TrimStart().StartsWith('#');
+        var line = lines[lineNo - 1];
+        if (Blank(line) || line.TrimStart().StartsWith('-')) return null;
+        var indent = Indent(line);
+        var previous = lines.Take(lineNo - 1).LastOrDefault(l => !Blank(l));
+        if (previous is null || Indent(previous) == indent) return null;
+        return (new SourceSpan(path, lineNo, indent + 1),
+            $"wrong indentation: this line is indented {indent} space{(indent == 1 ? "" : "s")} but the line before it {Indent(previous)}; keys of one mapping line up exactly");
     }
 
     /// <summary>YamlDotNet points at where it gave up; for an unclosed bracket we point at the
