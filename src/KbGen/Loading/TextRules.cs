@@ -19,6 +19,9 @@ public static class TextRules
         }
     }
 
+    public static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(IsForbidden).ToArray());
+
     public static bool IsForbidden(char c) =>
         (c < 0x20 && c is not '\n' and not '\t' and not '\r') || c == 0x7F
         || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069' || c is '\u200E' or '\u200F' or '\u061C';

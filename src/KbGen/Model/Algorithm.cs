@@ -18,4 +18,8 @@ public sealed record AlgorithmNode(string Id, NodeKind Kind, MarkdownText Text, 
         : Next is null ? [] : [(Next, (string?)null)];
 }
 
-public sealed record Algorithm(string Title, IReadOnlyList<Phase> Phases, string Start, IReadOnlyList<AlgorithmNode> Nodes, SourceSpan Span);
+public sealed record Algorithm(string Title, IReadOnlyList<Phase> Phases, string Start, IReadOnlyList<AlgorithmNode> Nodes, SourceSpan Span)
+{
+    /// <summary>Where `start:` is written.</summary>
+    public SourceSpan StartSpan { get; init; } = Span;
+}

@@ -27,7 +27,7 @@ public sealed class AlgorithmRule : IValidationRule
 
         if (!nodes.ContainsKey(a.Start))
         {
-            diagnostics.Add(DiagnosticCodes.UnknownNode, a.Span, $"start '{a.Start}' is not a node of this algorithm");
+            diagnostics.Add(DiagnosticCodes.UnknownNode, a.StartSpan, $"start '{a.Start}' is not a node of this algorithm");
             return;
         }
         foreach (var n in a.Nodes)

@@ -39,6 +39,11 @@ public static class ClinicReader
             return null;
         }
         var path = Path.Combine(folder, value);
+        if (Directory.Exists(path))
+        {
+            file.Diagnostics.Add(DiagnosticCodes.BadImage, node.Span, $"logo '{value}' is a folder, not a PNG or JPEG image");
+            return null;
+        }
         if (!File.Exists(path))
         {
             file.Diagnostics.Add(DiagnosticCodes.BadImage, node.Span, $"logo '{value}' does not exist beside the clinic file");

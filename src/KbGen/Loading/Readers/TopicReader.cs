@@ -117,6 +117,7 @@ public static class TopicReader
             p.Done();
             if (id is not null && label is not null) phases.Add(new Phase(id, label, window, p.Span));
         }
+        var startSpan = m.Node("start")?.Span ?? m.Span;
         var start = m.Id("start");
         var nodes = new List<AlgorithmNode>();
         foreach (var item in m.Sequence("nodes", required: true)?.Items ?? [])
@@ -139,10 +140,12 @@ public static class TopicReader
                 if (label is not null && to is not null) branches.Add(new Branch(label, to, br.Span));
             }
             n.Done();
-            if (id is not null && kind is not null && text is not null)
-                nodes.Add(new AlgorithmNode(id, Enum.Parse<NodeKind>(kind, ignoreCase: true), text, phase, next, branches, n.Span));
+            // A node with a bad kind (already reported) is kept as a step, so that edges to it do
+            // not cascade into "not a node" errors.
+            if (id is not null && text is not null)
+                nodes.Add(new AlgorithmNode(id, kind is null ? NodeKind.Step : Enum.Parse<NodeKind>(kind, ignoreCase: true), text, phase, next, branches, n.Span));
         }
         m.Done();
-        return start is null ? null : new Algorithm(title, phases, start, nodes, m.Span);
+        return start is null ? null : new Algorithm(title, phases, start, nodes, m.Span) { StartSpan = startSpan };
     }
 }

@@ -171,8 +171,11 @@ public sealed class MapReader
     {
         var s = Scalar(key, required);
         if (s is null) return null;
-        TextRules.CheckControlCharacters(s.Value, s.Span, Diag);
-        return _file.Markdown(s);
+        var text = _file.Markdown(s);
+        // Point at the invisible character itself: it cannot be seen, so its column is the help.
+        var bad = s.Value.AsSpan().IndexOfAny(TextRules.Forbidden);
+        if (bad >= 0) TextRules.CheckControlCharacters(s.Value, text.PositionOf(bad), Diag);
+        return text;
     }
 
     /// <summary>Reports every key that no getter asked for.</summary>
