@@ -91,7 +91,14 @@ public static class SiteBuild
                 var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), charts.Html, timestamp)
                     { Today = today, HasHandouts = options.Handouts, HasCharts = options.Charts };
                 var renderer = new SiteRenderer(site, templates, _diagnostics) { Reused = plan is null ? null : plan.IsReused };
+                // Posters are drawn with their pages, from the one layout, which is then dropped.
+                if (options.Charts) charts.WritePostersWithPages(toRender, sink, timestamp, _diagnostics);
                 Stage("html", () => { renderer.RenderAll(sink, options.MaxParallelism); return 0; });
+                if (options.Charts)
+                {
+                    _stages.Add(("posters", charts.PosterTimeDuringHtml));
+                    progress?.Invoke($"posters: {charts.PosterTimeDuringHtml.TotalSeconds:0.00} s (thread time, within html)");
+                }
                 _pages = renderer.PagesWritten;
             }
             // Reused topics count as written: the report is the same as a full build's.
