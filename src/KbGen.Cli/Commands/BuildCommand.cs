@@ -24,7 +24,12 @@ public static class BuildCommand
         paper.AcceptOnlyFromAmong("a4", "a3", "letter", "tabloid");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only diagnostics" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage and its time" };
-        foreach (var o in new Option[] { content, templates, outDir, channel, paper, strict, quiet, verbose }) cmd.Add(o);
+        // Hidden, for benchmarks and debugging: `--only html` skips handouts and charts; `--no-cache`
+        // renders everything (no reuse from the previous output).
+        var only = new Option<string?>("--only") { Hidden = true };
+        only.AcceptOnlyFromAmong("html");
+        var noCache = new Option<bool>("--no-cache") { Hidden = true };
+        foreach (var o in new Option[] { content, templates, outDir, channel, paper, strict, quiet, verbose, only, noCache }) cmd.Add(o);
         cmd.SetAction(parse =>
         {
             var tdir = parse.GetValue(templates);
@@ -36,7 +41,9 @@ public static class BuildCommand
                 TemplatesDir = tdir,
                 Channel = parse.GetValue(channel) == "preview" ? Channel.Preview : Channel.Public,
                 WarningsAsErrors = parse.GetValue(strict),
+                Incremental = !parse.GetValue(noCache),
             };
+            if (parse.GetValue(only) == "html") options = options with { Handouts = false, Charts = false };
             if (parse.GetValue(paper) is { Length: > 0 } papers) options = options with { ChartPapers = papers };
             var output = parse.InvocationConfiguration.Output;
             var isQuiet = parse.GetValue(quiet);

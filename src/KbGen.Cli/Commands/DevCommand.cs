@@ -24,6 +24,19 @@ public static class DevCommand
             return Cli.Ok;
         });
         dev.Add(corpus);
+
+        var export = new Command("export-hugo", "Export CONTENT as a minimal Hugo site (OUT/hugo) and patient handouts as HTML (OUT/handouts), for benchmarks");
+        var from = new Argument<string>("CONTENT");
+        var to = new Argument<string>("OUT");
+        export.Add(from);
+        export.Add(to);
+        export.SetAction(parse =>
+        {
+            var n = BenchExport.Write(parse.GetValue(from)!, parse.GetValue(to)!);
+            parse.InvocationConfiguration.Output.WriteLine($"exported {n} topics into {parse.GetValue(to)}");
+            return Cli.Ok;
+        });
+        dev.Add(export);
         return dev;
     }
 }

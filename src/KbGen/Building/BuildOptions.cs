@@ -19,6 +19,10 @@ public sealed record BuildOptions
     public bool Site { get; init; } = true;
     public bool Handouts { get; init; } = true;
     public bool Charts { get; init; } = true;
+    /// <summary>Reuse unchanged topics' files from the previous output (`.kbgen-cache/` beside the output).</summary>
+    public bool Incremental { get; init; } = true;
+    /// <summary>Check every reused file's SHA-256, not only its size and modification time.</summary>
+    public bool VerifyCache { get; init; }
     /// <summary>Chart paper, preferred first, then larger sizes to fall back to (a3|a4|letter|tabloid).</summary>
     public IReadOnlyList<string> ChartPapers { get; init; } = ["a4", "a3"];
 

@@ -11,6 +11,10 @@ public sealed record BuildReport(
     IReadOnlyList<(string Stage, TimeSpan Time)> Stages,
     TimeSpan Elapsed)
 {
+    /// <summary>Topics whose files were reused from the previous output instead of rendered.</summary>
+    public IReadOnlyList<string> ReusedTopics { get; init; } = [];
+    /// <summary>Why the build cache was not used, when there was one.</summary>
+    public string? CacheRejected { get; init; }
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
 }

@@ -12,31 +12,74 @@ using KbGen.Rendering.Pdf;
 namespace KbGen.Building;
 
 /// <summary>Algorithm charts: each topic's layout is computed once and drawn twice — as SVG for
-/// its page and as a PDF poster in charts/ — so the web and the print never disagree.</summary>
+/// its page and as a PDF poster in charts/ — so the web and the print never disagree.
+///
+/// When the site is built too, the poster is drawn right when the page asks for the SVG (the
+/// layout is then dropped), so layouts are never all held at once: memory stays flat as the
+/// knowledge base grows. <see cref="WritePdfs"/> then writes only the posters not yet written.</summary>
 public sealed class ChartStage(KnowledgeBase kb, IReadOnlyList<string> papers) : IDisposable
 {
-    private readonly ConcurrentDictionary<Topic, ChartLayout> _layouts = new(ReferenceEqualityComparer.Instance);
     private readonly ThreadLocal<PdfTextMeasurer> _measurers = new(() => new PdfTextMeasurer(kb.Settings.Fonts));
+    private readonly ConcurrentDictionary<Topic, bool> _written = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<Topic, ShownTopic>? _posters;
+    private IOutputSink? _sink;
+    private DateTimeOffset _timestamp;
+    private DiagnosticBag? _diagnostics;
+    private long _posterTicks;
+
+    /// <summary>Time spent drawing and writing posters while pages were rendered (summed over threads).</summary>
+    public TimeSpan PosterTimeDuringHtml => TimeSpan.FromTicks(Interlocked.Read(ref _posterTicks));
+
+    /// <summary>Draw the posters of <paramref name="topics"/> as their pages are rendered.</summary>
+    public void WritePostersWithPages(IReadOnlyList<ShownTopic> topics, IOutputSink sink, DateTimeOffset timestamp, DiagnosticBag diagnostics)
+    {
+        _posters = new Dictionary<Topic, ShownTopic>(ReferenceEqualityComparer.Instance);
+        foreach (var s in topics) _posters.TryAdd(s.Topic, s);
+        (_sink, _timestamp, _diagnostics) = (sink, timestamp, diagnostics);
+    }
 
     public ChartLayout? Layout(Topic t, CitationNumbering numbering) =>
-        t.Algorithm is null ? null : _layouts.GetOrAdd(t, topic => ChartLayoutEngine.Compute(topic.Algorithm!, _measurers.Value!, numbering.NumberOf));
+        t.Algorithm is null ? null : ChartLayoutEngine.Compute(t.Algorithm, _measurers.Value!, numbering.NumberOf);
 
-    public (string Svg, string TextList)? Html(Topic t, CitationNumbering numbering) =>
-        Layout(t, numbering) is { } layout
-            ? (SvgChartPainter.Paint(layout, "chart-" + t.Id), ChartTextList.ToHtml(layout, "chart-" + t.Id, 4, algorithm: t.Algorithm,
-                referenceId: num => num >= 1 && num <= numbering.References.Count ? numbering.References[num - 1].Id : null))
-            : null;
+    public (string Svg, string TextList)? Html(Topic t, CitationNumbering numbering)
+    {
+        if (Layout(t, numbering) is not { } layout) return null;
+        if (_posters is not null && _posters.TryGetValue(t, out var shown) && _written.TryAdd(t, false))
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            _written[t] = WritePdf(shown, layout, _sink!, _timestamp, _diagnostics!);
+            Interlocked.Add(ref _posterTicks, sw.Elapsed.Ticks);
+        }
+        return (SvgChartPainter.Paint(layout, "chart-" + t.Id), ChartTextList.ToHtml(layout, "chart-" + t.Id, 4, algorithm: t.Algorithm,
+            referenceId: num => num >= 1 && num <= numbering.References.Count ? numbering.References[num - 1].Id : null));
+    }
 
-    /// <summary>charts/&lt;topic&gt;-algorithm.pdf for every shown topic with an algorithm.</summary>
+    /// <summary>charts/&lt;topic&gt;-algorithm.pdf for every shown topic with an algorithm (those
+    /// already written with their pages are counted, not drawn again).</summary>
     public int WritePdfs(IReadOnlyList<ShownTopic> topics, IOutputSink sink, DateTimeOffset timestamp, DiagnosticBag diagnostics, int parallelism)
     {
         var count = 0;
-        var disclaimer = kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d ? PlainText.Of(d.Body.Source) : "";
         Parallel.ForEach(topics.Where(s => s.Topic.Algorithm is not null), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
         {
-            var t = shown.Topic;
-            var numbering = new CitationNumbering(t, id => shown.References.FirstOrDefault(r => r.Id == id));
-            var layout = Layout(t, numbering)!;
+            if (_written.TryGetValue(shown.Topic, out var done))
+            {
+                if (done) Interlocked.Increment(ref count);
+                return;
+            }
+            var numbering = new CitationNumbering(shown.Topic, id => shown.References.FirstOrDefault(r => r.Id == id));
+            if (WritePdf(shown, Layout(shown.Topic, numbering)!, sink, timestamp, diagnostics)) Interlocked.Increment(ref count);
+        });
+        return count;
+    }
+
+    private string? _disclaimer;
+
+    private bool WritePdf(ShownTopic shown, ChartLayout layout, IOutputSink sink, DateTimeOffset timestamp, DiagnosticBag diagnostics)
+    {
+        var disclaimer = _disclaimer ??= kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d ? PlainText.Of(d.Body.Source) : "";
+        var t = shown.Topic;
+        var numbering = new CitationNumbering(t, id => shown.References.FirstOrDefault(r => r.Id == id));
+        {
             var result = PdfChartPainter.Paint(layout, new ChartPdfRequest
             {
                 TopicId = t.Id,
@@ -53,12 +96,11 @@ public sealed class ChartStage(KnowledgeBase kb, IReadOnlyList<string> papers) :
             if (!result.Success)
             {
                 diagnostics.Add(DiagnosticCodes.ChartTooLarge, t.Algorithm!.Span, result.Error!);
-                return;
+                return false;
             }
             sink.WriteBytes($"charts/{t.Id}-algorithm.pdf", PdfOutput.ToBytes(result.Document!, timestamp, $"chart/{t.Id}/{shown.Version}/{result.Paper}"));
-            Interlocked.Increment(ref count);
-        });
-        return count;
+            return true;
+        }
     }
 
     public void Dispose() => _measurers.Dispose();

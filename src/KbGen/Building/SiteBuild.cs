@@ -30,6 +30,8 @@ public static class SiteBuild
         private readonly List<(string, TimeSpan)> _stages = [];
         private readonly DiagnosticBag _diagnostics = new();
         private int _pages, _pdfs, _charts;
+        private IReadOnlyList<string> _reused = [];
+        private string? _cacheRejected;
 
         public BuildReport Execute()
         {
@@ -49,9 +51,12 @@ public static class SiteBuild
             {
                 try
                 {
-                    Render(kb, today, output);
+                    var recording = new RecordingSink(output);
+                    var plan = Render(kb, today, output, recording);
                     if (Failed()) return Report(false);
+                    var manifest = plan is null ? null : Stage("cache", () => plan.Manifest(recording.Hashes, output));
                     Stage("switch", () => { output.Commit(); return 0; });
+                    if (plan is not null && manifest is not null) BuildCache.Save(options.OutDir, Path.GetFileName(output.Root), plan.Keys.Global, manifest);
                     return Report(true);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -62,24 +67,48 @@ public static class SiteBuild
             }
         }
 
-        private void Render(KnowledgeBase kb, DateOnly today, StagedOutput output)
+        /// <summary>Renders into the staging folder; with the cache, first links the files of every
+        /// topic whose inputs are unchanged from the current output and renders only the others
+        /// (and every page that lists topics). Returns the cache plan, or null without a cache.</summary>
+        private IncrementalPlan? Render(KnowledgeBase kb, DateOnly today, StagedOutput output, RecordingSink sink)
         {
             var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
             var shown = ChannelSelection.Select(kb, options.Channel);
             using var charts = new ChartStage(kb, options.ChartPapers);
-            if (options.Site)
+            TemplateSet? templates = null;
+            if (options.Site) templates = new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
+            IncrementalPlan? plan = null;
+            if (options.Incremental)
             {
-                var templates = new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
+                var files = (templates ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, new DiagnosticBag())).AllFiles();
+                plan = Stage("reuse", () => IncrementalPlan.Prepare(options, kb, shown, timestamp, today, files, output));
+                _reused = plan.ReusedIds;
+                _cacheRejected = plan.Rejected;
+            }
+            var toRender = plan is null ? shown : shown.Where(s => !plan.IsReused(s)).ToList();
+            if (templates is not null)
+            {
                 var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), charts.Html, timestamp)
                     { Today = today, HasHandouts = options.Handouts, HasCharts = options.Charts };
-                var renderer = new SiteRenderer(site, templates, _diagnostics);
-                Stage("html", () => { renderer.RenderAll(output, options.MaxParallelism); return 0; });
+                var renderer = new SiteRenderer(site, templates, _diagnostics) { Reused = plan is null ? null : plan.IsReused };
+                // Posters are drawn with their pages, from the one layout, which is then dropped.
+                if (options.Charts) charts.WritePostersWithPages(toRender, sink, timestamp, _diagnostics);
+                Stage("html", () => { renderer.RenderAll(sink, options.MaxParallelism); return 0; });
+                if (options.Charts)
+                {
+                    _stages.Add(("posters", charts.PosterTimeDuringHtml));
+                    progress?.Invoke($"posters: {charts.PosterTimeDuringHtml.TotalSeconds:0.00} s (thread time, within html)");
+                }
                 _pages = renderer.PagesWritten;
             }
+            // Reused topics count as written: the report is the same as a full build's.
+            var reused = shown.Count - toRender.Count;
+            var reusedCharts = plan is null ? 0 : shown.Count(s => plan.IsReused(s) && s.Topic.Algorithm is not null);
             if (options.Handouts && !Failed())
-                _pdfs = Stage("pdf", () => HandoutStage.Run(kb, shown, options.Channel, timestamp, output, options.MaxParallelism));
+                _pdfs = Stage("pdf", () => HandoutStage.Run(kb, toRender, options.Channel, timestamp, sink, options.MaxParallelism)) + 2 * reused;
             if (options.Charts && !Failed())
-                _charts = Stage("chart", () => charts.WritePdfs(shown, output, timestamp, _diagnostics, options.MaxParallelism));
+                _charts = Stage("chart", () => charts.WritePdfs(toRender, sink, timestamp, _diagnostics, options.MaxParallelism)) + reusedCharts;
+            return plan;
         }
 
         private T Stage<T>(string name, Func<T> work)
@@ -98,8 +127,8 @@ public static class SiteBuild
             var list = _diagnostics.Sorted();
             if (options.WarningsAsErrors) list = DiagnosticBag.Promote(list);
             return ok
-                ? new BuildReport(true, list, _pages, _pdfs, _charts, _stages, _clock.Elapsed)
-                : new BuildReport(false, list, 0, 0, 0, _stages, _clock.Elapsed);
+                ? new BuildReport(true, list, _pages, _pdfs, _charts, _stages, _clock.Elapsed) { ReusedTopics = _reused, CacheRejected = _cacheRejected }
+                : new BuildReport(false, list, 0, 0, 0, _stages, _clock.Elapsed) { CacheRejected = _cacheRejected };
         }
     }
 }

@@ -47,7 +47,7 @@ public sealed class StagedOutput : IOutputSink, IDisposable
     }
 
     public void WriteText(string relative, string text) => File.WriteAllText(PathOf(relative), text, Utf8);
-    public void WriteBytes(string relative, ReadOnlySpan<byte> bytes) => File.WriteAllBytes(PathOf(relative), bytes.ToArray());
+    public void WriteBytes(string relative, ReadOnlySpan<byte> bytes) => File.WriteAllBytes(PathOf(relative), bytes);
     public Stream Create(string relative) => new FileStream(PathOf(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
 
     /// <summary>Switches the output to this build in one atomic step.</summary>

@@ -134,8 +134,8 @@ public sealed partial class HandoutPdfTests(SampleBuildFixture build) : IClassFi
     {
         var topic = Kb.Topics.Single(t => t.Review.Status == ReviewStatus.Approved);
         var clinic = Kb.Clinics.Single();
-        var shown = Building.ChannelSelection.Select(Kb, Publishing.Channel.Public).Single(s => s.Topic.Id == topic.Id);
-        var request = Building.HandoutStage.Request(Kb, shown, HandoutAudience.Patient, clinic, null, null, Publishing.Channel.Public, DateTimeOffset.UnixEpoch);
+        var shown = global::KbGen.Building.ChannelSelection.Select(Kb, Publishing.Channel.Public).Single(s => s.Topic.Id == topic.Id);
+        var request = global::KbGen.Building.HandoutStage.Request(Kb, shown, HandoutAudience.Patient, clinic, null, null, Publishing.Channel.Public, DateTimeOffset.UnixEpoch);
         var path = PdfTools.WriteTemp(HandoutWriter.Write(request, new Rendering.Pdf.PdfTextMeasurer()), "clinic-handout.pdf");
         Assert.Contains(clinic.Name, PdfTools.Run("pdftotext", path, "-").Output);
         Assert.Contains("612 x 792 pts (letter)", PdfTools.Run("pdfinfo", path).Output);

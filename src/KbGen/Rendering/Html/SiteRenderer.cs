@@ -19,12 +19,20 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     public int PagesWritten => _written.Count;
 
+    /// <summary>Topics whose page the build reuses from the previous output: not rendered, but
+    /// listed (sitemap, page count) as if they were.</summary>
+    public Func<ShownTopic, bool>? Reused { get; init; }
+
     public void RenderAll(IOutputSink sink, int parallelism = 0)
     {
         // Topic pages are independent: render them on all cores. Each writes its own file, so the
         // output is the same as a single-threaded build (a test compares the two).
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
-        Parallel.ForEach(site.Topics, options, t => RenderTopic(t, sink));
+        Parallel.ForEach(site.Topics, options, t =>
+        {
+            if (Reused?.Invoke(t) == true) { lock (_written) _written.Add(SitePaths.Topic(t.Topic.Id)); }
+            else RenderTopic(t, sink);
+        });
         var revisions = RevisionPages.Published(_kb, site.Topics);
         Parallel.ForEach(revisions, options, a => RenderRevision(a, sink));
         RenderWhatsNew(revisions, sink);

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Benchmarks KbGen on generated corpora and writes docs/benchmarks.md.
+#   (1) full builds of 100, 1,000 and 10,000 topics: wall, per topic, peak RSS, stage split
+#   (2) HTML-only build against Hugo on the same corpus exported as Markdown
+#   (3) handouts per second against a warm headless Chromium printing the handout's HTML
+#   (4) incremental rebuild after editing one topic of 1,000 (wall, process start included)
+# Env: BENCH_DIR (work folder, default /tmp/kbgen-bench), BENCH_SIZES (default "100 1000 10000"),
+#      BENCH_REPS_100/1000/10000 (default 5/3/1), BENCH_HTML_SIZES (default 1000),
+#      BENCH_OUT (default docs/benchmarks.md).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="${BENCH_DIR:-/tmp/kbgen-bench}"
+sizes="${BENCH_SIZES:-100 1000 10000}"
+out_md="${BENCH_OUT:-$repo/docs/benchmarks.md}"
+mkdir -p "$work"
+export SOURCE_DATE_EPOCH=1735689600 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+need hugo hugo
+need chromium chromium
+need node nodejs
+need npm npm
+if [ ! -d "$work/pw/node_modules/playwright-core" ]; then
+  mkdir -p "$work/pw" && (cd "$work/pw" && npm init -y >/dev/null && npm i --silent playwright-core >/dev/null)
+fi
+cp "$repo/scripts/bench-chromium.mjs" "$work/pw/"
+
+dotnet build "$repo/src/KbGen.Cli" -c Release --nologo -v q >/dev/null
+kbgen=(dotnet "$repo/src/KbGen.Cli/bin/Release/net10.0/kbgen.dll")
+
+results="$work/results.tsv"
+: > "$results"
+record() { printf '%s\n' "$*" >> "$results"; }   # kind<TAB>size<TAB>rep<TAB>key=value...
+
+# One timed kbgen build: prints "wall peak_kb stage=secs..." (wall in s, from /usr/bin/time).
+timed_build() { # out-dir extra-args...
+  local out="$1"; shift
+  local log="$work/build.log" tm="$work/time.txt"
+  /usr/bin/time -f '%e %M' -o "$tm" "${kbgen[@]}" build --out "$out" -v "$@" > "$log" 2>&1 || { cat "$log"; exit 1; }
+  local stages
+  stages=$(sed -n 's/^\([a-z]*\): \([0-9.]*\) s$/\1=\2/p' "$log" | tr '\n' ' ')
+  echo "$(cat "$tm") $stages"
+}
+
+reps_for() { case "$1" in 100) echo "${BENCH_REPS_100:-5}";; 1000) echo "${BENCH_REPS_1000:-3}";; *) echo "${BENCH_REPS_10000:-1}";; esac; }
+
+for n in $sizes; do
+  c="$work/c$n"
+  [ -f "$c/kb.yaml" ] || "${kbgen[@]}" dev corpus "$n" "$c" >/dev/null
+  reps=$(reps_for "$n")
+  for r in $(seq 1 "$reps"); do
+    rm -rf "$work/o$n" "$work"/.o$n-* "$work/.kbgen-cache"
+    set -- $(timed_build "$work/o$n" --content "$c" --no-cache)
+    wall=$1; peak=$2; shift 2
+    record "full	$n	$r	wall=$wall	peak_kb=$peak	$*"
+    echo "full $n #$r: $wall s, $((peak / 1024)) MB, $*"
+  done
+done
+
+# (2) HTML only vs Hugo (BENCH_HTML_SIZES, default 1,000 topics).
+for n in ${BENCH_HTML_SIZES:-1000}; do
+  c="$work/c$n"; x="$work/x$n"
+  [ -d "$x/hugo" ] || "${kbgen[@]}" dev export-hugo "$c" "$x" >/dev/null
+  reps=3
+  for r in $(seq 1 $reps); do
+    rm -rf "$work/h$n" "$work/oh$n" "$work"/.oh$n-* "$work/.kbgen-cache"
+    set -- $(timed_build "$work/oh$n" --content "$c" --no-cache --only html)
+    record "html	$n	$r	wall=$1	peak_kb=$2"
+    /usr/bin/time -f '%e %M' -o "$work/time.txt" hugo --quiet -s "$x/hugo" -d "$work/h$n" >/dev/null 2>&1
+    read -r hw hp < "$work/time.txt"
+    record "hugo	$n	$r	wall=$hw	peak_kb=$hp"
+    echo "html $n #$r: kbgen $1 s, hugo $hw s"
+  done
+done
+
+# (3) Handouts: Chromium printing the patient handout's HTML (warm browser, one page per core).
+x="$work/x1000"
+[ -d "$x/handouts" ] || "${kbgen[@]}" dev export-hugo "$work/c1000" "$x" >/dev/null
+for r in 1 2 3; do
+  line=$(cd "$work/pw" && node bench-chromium.mjs "$x/handouts" 200 "$(nproc)")
+  record "chromium	1000	$r	$(echo "$line" | awk '{print "count="$2"\tseconds="$4}')"
+  echo "chromium #$r: $line"
+done
+
+# (4) Incremental: full build of 1,000 with the cache, then edit one topic and rebuild.
+c="$work/c1000"
+rm -rf "$work/oi" "$work"/.oi-* "$work/.kbgen-cache"
+timed_build "$work/oi" --content "$c" >/dev/null
+topic="$c/topics/topic-00500.yaml"
+cp "$topic" "$work/topic-00500.orig"
+for r in 1 2 3 4 5; do
+  sed -i "s/^question: .*/question: How should condition 500 be managed (edit $r)?/" "$topic"
+  set -- $(timed_build "$work/oi" --content "$c")
+  wall=$1; peak=$2; shift 2
+  record "incremental	1000	$r	wall=$wall	peak_kb=$peak	$*"
+  echo "incremental #$r: $wall s ($*)"
+done
+cp "$work/topic-00500.orig" "$topic"
+
+python3 - "$results" "$out_md" "$(nproc)" "$(date -u +%Y-%m-%d)" "$(git -C "$repo" rev-parse --short HEAD)" <<'PY'
+import sys, statistics, collections, platform
+res, out, cores, date, commit = sys.argv[1:6]
+rows = collections.defaultdict(list)
+for line in open(res):
+    kind, n, rep, *kv = line.rstrip('\n').split('\t')
+    d = {}
+    for item in ' '.join(kv).split():
+        k, v = item.split('=')
+        d[k] = float(v)
+    rows[(kind, int(n))].append(d)
+def med(kind, n, key):
+    vals = [d[key] for d in rows.get((kind, n), []) if key in d]
+    return statistics.median(vals) if vals else None
+cpu = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
+L = []
+L.append('# Benchmarks\n')
+L.append(f'Measured by `scripts/bench.sh` on {date}, commit {commit}: {cores} cores ({cpu}), '
+         f'Linux, .NET 10 Release build. Medians of the repetitions shown; wall times include process start. '
+         f'Corpora from `kbgen dev corpus N` (each topic ~48 claims in 6 sections, a patient version, '
+         f'a 12-node algorithm in 3 phases, 8 references from a shared pool).\n')
+L.append('## 1. Full build (site + 2 handouts + chart per topic, no cache)\n')
+L.append('| topics | reps | wall | per topic | peak RSS | load | validate | html | pdf | chart | switch |')
+L.append('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for n in sorted({n for k, n in rows if k == 'full'}):
+    w = med('full', n, 'wall'); p = med('full', n, 'peak_kb')
+    st = [med('full', n, s) for s in ('load', 'validate', 'html', 'pdf', 'chart', 'switch')]
+    L.append(f'| {n:,} | {len(rows[("full", n)])} | {w:.2f} s | {1000*w/n:.1f} ms | {p/1024:.0f} MB | ' + ' | '.join(f'{x:.2f} s' if x is not None else '–' for x in st) + ' |')
+L.append('')
+L.append('## 2. HTML only (`kbgen build --only html --no-cache`) against Hugo\n')
+L.append('Hugo ' + 'is Debian\'s `hugo` on the same topics exported by `kbgen dev export-hugo` (one Markdown page per topic with '
+         'its whole text, one single-page layout, one list layout; Hugo also writes home, section list, sitemap and RSS). '
+         'KbGen also writes home, references, search index, sitemap, feed and an SVG chart with step list in every page, '
+         'and loads and validates the YAML first.\n')
+L.append('| topics | kbgen wall | kbgen per page | Hugo wall | Hugo per page | ratio kbgen/Hugo |')
+L.append('| ---: | ---: | ---: | ---: | ---: | ---: |')
+for n in sorted({n for k, n in rows if k == 'html'}):
+    k = med('html', n, 'wall'); h = med('hugo', n, 'wall')
+    L.append(f'| {n:,} | {k:.2f} s | {1000*k/n:.2f} ms | {h:.2f} s | {1000*h/n:.2f} ms | {k/h:.2f} |')
+L.append('')
+L.append('## 3. Handouts against Chromium\n')
+n = 1000
+pdf = med('full', n, 'pdf')
+ch = [d['count'] / d['seconds'] for d in rows.get(('chromium', 1000), [])]
+if pdf and ch:
+    k = 2 * n / pdf; c = statistics.median(ch)
+    L.append('| | handouts per second | |')
+    L.append('| --- | ---: | --- |')
+    L.append(f'| KbGen (PDFsharp, `pdf` stage of the 1,000-topic build: patient and clinician handouts, all cores) | {k:.1f} | |')
+    L.append(f'| Chromium (warm, playwright-core `page.pdf`, one page per core, the patient handout as HTML) | {c:.1f} | |')
+    L.append(f'| ratio KbGen/Chromium | {k/c:.1f}× | |')
+L.append('')
+L.append('## 4. Incremental rebuild after editing one topic of 1,000\n')
+w = med('incremental', 1000, 'wall')
+if w is not None:
+    st = ', '.join(f'{s} {med("incremental", 1000, s):.2f} s' for s in ('load', 'validate', 'reuse', 'html', 'pdf', 'chart', 'cache', 'switch') if med('incremental', 1000, s) is not None)
+    L.append(f'Wall time including process start: **{w:.2f} s** (median of {len(rows[("incremental", 1000)])}); stages: {st}.\n')
+open(out, 'w').write('\n'.join(L) + '\n')
+print('\n'.join(L))
+PY

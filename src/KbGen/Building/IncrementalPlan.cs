@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using KbGen.Model;
+using KbGen.Output;
+using KbGen.Rendering.Html;
+
+namespace KbGen.Building;
+
+/// <summary>Which topics a build reuses from the previous output: those whose input key matches the
+/// cache's record and whose recorded files are intact. Their files are linked into the staging
+/// folder before anything is rendered; the rest are rendered as in a full build. Pages that list
+/// topics (home, search index, references, sitemap, feed, what's new, revisions) are always rendered.</summary>
+internal sealed class IncrementalPlan
+{
+    private readonly HashSet<ShownTopic> _reused = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ShownTopic, string> _keys = new(ReferenceEqualityComparer.Instance);
+    private readonly IReadOnlyList<ShownTopic> _shown;
+
+    private IncrementalPlan(InputKeys keys, IReadOnlyList<ShownTopic> shown)
+    {
+        Keys = keys;
+        _shown = shown;
+    }
+
+    public InputKeys Keys { get; }
+    public string? Rejected { get; private set; }
+    public IReadOnlyList<string> ReusedIds => _shown.Where(_reused.Contains).Select(s => s.Topic.Id).ToList();
+    public bool IsReused(ShownTopic s) => _reused.Contains(s);
+
+    public static IncrementalPlan Prepare(BuildOptions options, KnowledgeBase kb, IReadOnlyList<ShownTopic> shown, DateTimeOffset timestamp,
+        DateOnly today, IEnumerable<string> templateFiles, StagedOutput staging)
+    {
+        var keys = new InputKeys(options);
+        keys.ComputeGlobal(kb, timestamp, today, templateFiles);
+        var plan = new IncrementalPlan(keys, shown);
+        var cache = BuildCache.Open(options.OutDir, keys.Global, options.VerifyCache);
+        plan.Rejected = cache.Rejected;
+        var topicKeys = new string[shown.Count];
+        var reused = new bool[shown.Count];
+        // Topic ids are unique among shown topics; a duplicate (should validation ever let one
+        // through) is simply never reused.
+        var duplicate = shown.GroupBy(s => s.Topic.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        Parallel.For(0, shown.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) }, i =>
+        {
+            topicKeys[i] = keys.Topic(shown[i]);
+            if (cache.Count == 0 || duplicate.Contains(shown[i].Topic.Id)) return;
+            if (cache.TryReuse(shown[i].Topic.Id, topicKeys[i], keys.OwnedFiles(shown[i]).ToList(), staging) is { } files)
+            {
+                plan.RememberReused(files);
+                reused[i] = true;
+            }
+        });
+        for (var i = 0; i < shown.Count; i++)
+        {
+            plan._keys[shown[i]] = topicKeys[i];
+            if (reused[i]) plan._reused.Add(shown[i]);
+        }
+        return plan;
+    }
+
+    /// <summary>The manifest entries for the staged output: every topic whose files are all there
+    /// (reused, or written in this build with their hashes recorded).</summary>
+    public Dictionary<string, CachedTopic> Manifest(IReadOnlyDictionary<string, string> written, StagedOutput staging)
+    {
+        var result = new ConcurrentDictionary<string, CachedTopic>(StringComparer.Ordinal);
+        Parallel.ForEach(_shown, s =>
+        {
+            var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
+            foreach (var rel in Keys.OwnedFiles(s))
+            {
+                var full = Path.Combine(staging.Root, rel);
+                string? sha = written.TryGetValue(rel, out var h) ? h : _reused.Contains(s) ? Reused(s, rel) : null;
+                if (sha is null || !File.Exists(full)) return;
+                files[rel] = BuildCache.Describe(full, sha);
+            }
+            result[s.Topic.Id] = new CachedTopic { Key = _keys[s], Files = files };
+        });
+        return new Dictionary<string, CachedTopic>(result, StringComparer.Ordinal);
+    }
+
+    private readonly ConcurrentDictionary<string, string> _reusedHashes = new(StringComparer.Ordinal);
+    private string? Reused(ShownTopic s, string rel) => _reusedHashes.TryGetValue(rel, out var h) ? h : null;
+
+    internal void RememberReused(IReadOnlyDictionary<string, CachedFile> files)
+    {
+        foreach (var (rel, f) in files) _reusedHashes[rel] = f.Sha256;
+    }
+}
