@@ -37,6 +37,14 @@ public static class PageReader
         }
         var bodyStart = text.IndexOf('\n', close + 1);
         bodyStart = bodyStart < 0 ? text.Length : bodyStart + 1;
+        // The body is not a YAML scalar, so MapReader's check of invisible characters does not see it.
+        for (var i = bodyStart; i < text.Length; i++)
+            if (TextRules.IsForbidden(text[i]))
+            {
+                var (line, col) = file.Lines.At(i);
+                file.Diagnostics.Add(DiagnosticCodes.ControlCharacter, new SourceSpan(file.Path, line, col), $"text contains the invisible character U+{(int)text[i]:X4}; remove it");
+                break;
+            }
         var body = MarkdownReader.FromFileRegion(text, bodyStart, new SourceSpan(file.Path, file.Lines.At(Math.Min(bodyStart, Math.Max(0, text.Length - 1))).Line, 1), file.Lines, file.Diagnostics);
         return title is null ? null : new Page(name, title, body, SourceSpan.FileStart(file.Path));
     }

@@ -105,8 +105,11 @@ public static partial class ChartText
             // Break an over-long word by characters.
             while (m.Width(word, style, size) + extra > maxWidth && word.Length > 1)
             {
-                var cut = word.Length - 1;
-                while (cut > 1 && m.Width(word[..cut], style, size) > maxWidth) cut--;
+                // Grow the piece from the front rather than shrink it from the back: shrinking
+                // measured every prefix of the word (cubic in its length; a 20,000-character word
+                // never finished). Widths grow with length, so the result is the same.
+                var cut = 1;
+                while (cut < word.Length - 1 && m.Width(word[..(cut + 1)], style, size) <= maxWidth) cut++;
                 lines.Add(word[..cut]);
                 word = word[cut..];
             }

@@ -63,7 +63,9 @@ public static class PdfChartPainter
         var sideH = m.LineHeight(FontStyleKind.Bold, 9) + 4 + refs.Sum(x => x.Count * lh + 2) + 10 + disclaimer.Count * lh;
         var sideFits = sideH <= h - Margin - headerBottom - 8;
 
-        var area = new XRect(Margin, headerBottom + 8, sideX - ColumnGap - Margin, h - Margin - headerBottom - 8);
+        // A very long question can push the header past the page: no room is left for the chart
+        // (XRect refuses a negative height), so the scale is 0 and the paper is reported as too small.
+        var area = new XRect(Margin, headerBottom + 8, Math.Max(0, sideX - ColumnGap - Margin), Math.Max(0, h - Margin - headerBottom - 8));
         var scale = Math.Min(MaxScale, Math.Min(area.Width / Math.Max(1, layout.Width), area.Height / Math.Max(1, layout.Height)));
         return new PagePlan(scale, area, headerBottom, sideX, sideW, question, refs, disclaimer, sideFits);
     }
