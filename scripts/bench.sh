@@ -26,8 +26,9 @@ if [ ! -d "$work/pw/node_modules/playwright-core" ]; then
 fi
 cp "$repo/scripts/bench-chromium.mjs" "$work/pw/"
 
-dotnet build "$repo/src/KbGen.Cli" -c Release --nologo -v q >/dev/null
-kbgen=(dotnet "$repo/src/KbGen.Cli/bin/Release/net10.0/kbgen.dll")
+# The same binary users run: ./kbgen publishes it ReadyToRun.
+"$repo/kbgen" --version >/dev/null
+kbgen=(dotnet "$repo/src/KbGen.Cli/bin/r2r/kbgen.dll")
 
 results="$work/results.tsv"
 : > "$results"

@@ -1,38 +1,48 @@
 namespace KbGen.Model;
 
-/// <summary>A citation written as <c>[@id]</c> inside Markdown text, with the position of its <c>[@</c>.</summary>
-public sealed record Citation(string ReferenceId, SourceSpan Span);
+/// <summary>A citation written as <c>[@id]</c> inside Markdown text. Its position is worked out
+/// only when asked for (a diagnostic needs it), from the text it belongs to.</summary>
+public sealed class Citation(string referenceId, MarkdownText owner, int offset) : IEquatable<Citation>
+{
+    public string ReferenceId { get; } = referenceId;
+    /// <summary>The position of its <c>[@</c> in the file.</summary>
+    public SourceSpan Span => owner.PositionOf(offset);
+
+    public bool Equals(Citation? other) => other is not null && other.ReferenceId == ReferenceId;
+    public override bool Equals(object? obj) => Equals(obj as Citation);
+    public override int GetHashCode() => ReferenceId.GetHashCode(StringComparison.Ordinal);
+}
+
+/// <summary>Maps a character offset of a field's value back to its line and column in the file.</summary>
+public interface IPositionMap
+{
+    SourceSpan? PositionOf(int offset);
+}
 
 /// <summary>A Markdown field as the author wrote it. <see cref="PositionOf"/> maps an offset in
 /// <see cref="Source"/> back to the file, so that a problem deep inside a folded or quoted
-/// YAML paragraph is reported at its own line and column.</summary>
+/// YAML paragraph is reported at its own line and column. The map is computed lazily: a clean
+/// build never pays for it.</summary>
 public sealed class MarkdownText
 {
-    private readonly int[] _lines;
-    private readonly int[] _columns;
+    private readonly IPositionMap? _map;
 
-    public MarkdownText(string source, SourceSpan span, int[]? lines = null, int[]? columns = null)
+    public MarkdownText(string source, SourceSpan span, IPositionMap? map = null)
     {
         Source = source;
         Span = span;
-        _lines = lines ?? [];
-        _columns = columns ?? [];
+        _map = map;
     }
 
     public string Source { get; }
     public SourceSpan Span { get; }
 
     /// <summary>Citations in order of appearance; filled by the loader.</summary>
-    public IReadOnlyList<Citation> Citations { get; init; } = [];
+    public IReadOnlyList<Citation> Citations { get; internal set; } = [];
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Source);
 
-    public SourceSpan PositionOf(int offset)
-    {
-        if (offset >= 0 && offset < _lines.Length && _lines[offset] > 0)
-            return new SourceSpan(Span.File, _lines[offset], _columns[offset]);
-        return Span;
-    }
+    public SourceSpan PositionOf(int offset) => _map?.PositionOf(offset) ?? Span;
 
     public override string ToString() => Source;
 }

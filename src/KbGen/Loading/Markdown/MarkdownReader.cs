@@ -12,39 +12,17 @@ namespace KbGen.Loading.Markdown;
 /// malformed citations at their own line and column.</summary>
 public static class MarkdownReader
 {
-    /// <summary>From a YAML scalar: YAML folding, quoting and escapes change the text, so each
-    /// visible character of the value is aligned with the next identical character of the raw file.</summary>
-    public static MarkdownText FromScalar(string value, string fileText, int rawStart, int rawEnd, SourceSpan span, LineIndex lines, DiagnosticBag diagnostics)
-    {
-        var ls = new int[value.Length];
-        var cs = new int[value.Length];
-        var raw = Math.Max(0, rawStart);
-        var end = Math.Min(fileText.Length, Math.Max(rawEnd, rawStart));
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsWhiteSpace(c)) continue;
-            var found = fileText.IndexOf(c, raw, end - raw);
-            if (found < 0) continue;
-            (ls[i], cs[i]) = lines.At(found);
-            raw = found + 1;
-        }
-        return Build(value, span, ls, cs, diagnostics);
-    }
+    /// <summary>From a YAML scalar; positions come from aligning the value with the raw file text.</summary>
+    public static MarkdownText FromScalar(string value, string fileText, int rawStart, int rawEnd, SourceSpan span, LineIndex lines, DiagnosticBag diagnostics) =>
+        Build(value, span, new ScalarPositionMap(value, fileText, rawStart, rawEnd, span.File, lines), diagnostics);
 
     /// <summary>From a region of a Markdown file (a page body): offsets map directly.</summary>
-    public static MarkdownText FromFileRegion(string fileText, int start, SourceSpan span, LineIndex lines, DiagnosticBag diagnostics)
-    {
-        var value = fileText[start..];
-        var ls = new int[value.Length];
-        var cs = new int[value.Length];
-        for (var i = 0; i < value.Length; i++) (ls[i], cs[i]) = lines.At(start + i);
-        return Build(value, span, ls, cs, diagnostics);
-    }
+    public static MarkdownText FromFileRegion(string fileText, int start, SourceSpan span, LineIndex lines, DiagnosticBag diagnostics) =>
+        Build(fileText[start..], span, new RegionPositionMap(start, fileText.Length - start, span.File, lines), diagnostics);
 
-    private static MarkdownText Build(string value, SourceSpan span, int[] ls, int[] cs, DiagnosticBag diagnostics)
+    private static MarkdownText Build(string value, SourceSpan span, IPositionMap map, DiagnosticBag diagnostics)
     {
-        var text = new MarkdownText(value, span, ls, cs);
+        var text = new MarkdownText(value, span, map);
         var citations = new List<Citation>();
         var doc = Markdig.Markdown.Parse(value, MarkdownPipelines.Validation);
         foreach (var node in doc.Descendants())
@@ -71,11 +49,12 @@ public static class MarkdownReader
                     if (ci.Error is not null)
                         diagnostics.Add(DiagnosticCodes.MalformedCitation, text.PositionOf(ci.Span.Start), ci.Error);
                     for (var i = 0; i < ci.Ids.Count; i++)
-                        citations.Add(new Citation(ci.Ids[i], text.PositionOf(ci.Span.Start)));
+                        citations.Add(new Citation(ci.Ids[i], text, ci.Span.Start));
                     break;
             }
         }
-        return new MarkdownText(value, span, ls, cs) { Citations = citations };
+        text.Citations = citations;
+        return text;
     }
 
     private static string Shorten(string? s) => s is null ? "" : s.Length > 40 ? s[..40] + "…" : s;
