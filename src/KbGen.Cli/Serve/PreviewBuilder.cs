@@ -12,5 +12,10 @@ public interface IPreviewBuilder
 
 public sealed class WholeSiteBuilder(BuildOptions options) : IPreviewBuilder
 {
-    public BuildReport Build(IReadOnlyCollection<string> changedPaths) => SiteBuild.Run(options);
+    // Unchanged topic and reference files are not parsed again, and the build cache beside the
+    // output reuses every unchanged topic's page, handouts and chart: a save re-renders only the
+    // topic that changed and the pages that list it.
+    private readonly BuildOptions _options = options with { ParseCache = options.ParseCache ?? new Loading.ParseCache(), DeferCleanup = true };
+
+    public BuildReport Build(IReadOnlyCollection<string> changedPaths) => SiteBuild.Run(_options);
 }

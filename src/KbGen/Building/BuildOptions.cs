@@ -16,6 +16,10 @@ public sealed record BuildOptions
     /// <summary>Today's date for "review due" labels and future-date checks.</summary>
     public DateOnly? Today { get; init; }
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>Parsed files kept by a long-running caller (serve) between builds.</summary>
+    public Loading.ParseCache? ParseCache { get; init; }
+    /// <summary>Remove the replaced output in the background (serve).</summary>
+    public bool DeferCleanup { get; init; }
     public bool Site { get; init; } = true;
     public bool Handouts { get; init; } = true;
     public bool Charts { get; init; } = true;

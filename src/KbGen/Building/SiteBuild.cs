@@ -36,7 +36,7 @@ public static class SiteBuild
         public BuildReport Execute()
         {
             var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-            var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics));
+            var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, options.ParseCache));
             if (kb is not null) Stage("validate", () => { Validator.Validate(kb, new ValidationContext(today), _diagnostics); return 0; });
             if (kb is null || Failed()) return Report(false);
 
@@ -55,7 +55,7 @@ public static class SiteBuild
                     var plan = Render(kb, today, output, recording);
                     if (Failed()) return Report(false);
                     var manifest = plan is null ? null : Stage("cache", () => plan.Manifest(recording.Hashes, output));
-                    Stage("switch", () => { output.Commit(); return 0; });
+                    Stage("switch", () => { output.Commit(options.DeferCleanup); return 0; });
                     if (plan is not null && manifest is not null) BuildCache.Save(options.OutDir, Path.GetFileName(output.Root), plan.Keys.Global, manifest);
                     return Report(true);
                 }

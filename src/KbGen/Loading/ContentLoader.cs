@@ -10,7 +10,7 @@ namespace KbGen.Loading;
 /// parallel; results are put back in file-name order so that the model is deterministic.</summary>
 public static class ContentLoader
 {
-    public static KnowledgeBase? Load(string contentDir, DiagnosticBag diagnostics)
+    public static KnowledgeBase? Load(string contentDir, DiagnosticBag diagnostics, ParseCache? cache = null)
     {
         var root = contentDir.TrimEnd('/', '\\');
         if (root.Length == 0) root = ".";
@@ -26,9 +26,10 @@ public static class ContentLoader
             return null;
         }
 
+        // kb.yaml and clinics name other files (fonts, logos), so they are always read afresh.
         var settings = ReadYaml(kbPath, root, diagnostics, (node, f) => KbReader.Read(node, f, root));
-        var topics = ReadFolder(Path.Combine(root, "topics"), root, diagnostics, (node, f, id) => TopicReader.Read(node, f, id));
-        var references = ReadFolder(Path.Combine(root, "references"), root, diagnostics, (node, f, id) => ReferenceReader.Read(node, f, id));
+        var topics = ReadFolder(Path.Combine(root, "topics"), root, diagnostics, (node, f, id) => TopicReader.Read(node, f, id), cache);
+        var references = ReadFolder(Path.Combine(root, "references"), root, diagnostics, (node, f, id) => ReferenceReader.Read(node, f, id), cache);
         var clinics = ReadFolder(Path.Combine(root, "clinics"), root, diagnostics, (node, f, id) => ClinicReader.Read(node, f, id, root));
         var pages = new List<Page>();
         foreach (var name in settings?.Pages ?? [])
@@ -68,14 +69,17 @@ public static class ContentLoader
         return read(doc.Root, new FileContext(path, text, diagnostics));
     }
 
-    private static IReadOnlyList<T> ReadFolder<T>(string folder, string root, DiagnosticBag diagnostics, Func<YNode?, FileContext, string, T?> read) where T : class
+    private static IReadOnlyList<T> ReadFolder<T>(string folder, string root, DiagnosticBag diagnostics, Func<YNode?, FileContext, string, T?> read,
+        ParseCache? cache = null) where T : class
     {
         var files = SourceFiles.List(folder, "*.yaml");
         var results = new T?[files.Count];
         Parallel.For(0, files.Count, i =>
         {
             var id = Path.GetFileNameWithoutExtension(files[i]);
-            results[i] = ReadYaml(files[i], root, diagnostics, (n, f) => read(n, f, id));
+            results[i] = cache is null
+                ? ReadYaml(files[i], root, diagnostics, (n, f) => read(n, f, id))
+                : cache.GetOrRead(files[i], diagnostics, bag => ReadYaml(files[i], root, bag, (n, f) => read(n, f, id)));
         });
         foreach (var other in SourceFiles.List(folder, "*.yml"))
             diagnostics.Add(DiagnosticCodes.CannotRead, SourceSpan.FileStart(other), "content files end in .yaml; rename this file so it is read");

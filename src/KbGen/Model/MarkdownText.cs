@@ -42,6 +42,10 @@ public sealed class MarkdownText
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Source);
 
+    /// <summary>The text as a reader reads it, once computed (see Loading.Markdown.PlainText).
+    /// Kept because search, feeds and the reading-level rule each ask for it.</summary>
+    internal string? PlainCache { get; set; }
+
     public SourceSpan PositionOf(int offset) => _map?.PositionOf(offset) ?? Span;
 
     public override string ToString() => Source;

@@ -51,7 +51,9 @@ public sealed class StagedOutput : IOutputSink, IDisposable
     public Stream Create(string relative) => new FileStream(PathOf(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
 
     /// <summary>Switches the output to this build in one atomic step.</summary>
-    public void Commit()
+    /// <param name="deferCleanup">Remove the replaced build on a background thread (serve, where
+    /// the next save is what matters); a process that exits first leaves it for the next build.</param>
+    public void Commit(bool deferCleanup = false)
     {
         var link = Path.Combine(_parent, $".{_name}-{Id}.link");
         File.CreateSymbolicLink(link, Path.GetFileName(Root));
@@ -64,7 +66,8 @@ public sealed class StagedOutput : IOutputSink, IDisposable
         }
         Posix.Rename(link, outPath);
         _done = true;
-        RemoveLeftovers();
+        if (deferCleanup) ThreadPool.QueueUserWorkItem(_ => RemoveLeftovers());
+        else RemoveLeftovers();
     }
 
     public void Dispose()

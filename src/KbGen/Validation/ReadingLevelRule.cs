@@ -22,7 +22,7 @@ public sealed class ReadingLevelRule : IValidationRule
 
     private static void Score(IReadOnlyList<MarkdownText> texts, SourceSpan at, string what, DiagnosticBag diagnostics)
     {
-        var grade = ReadingLevel.Grade(texts.Select(t => PlainText.Of(t.Source)));
+        var grade = ReadingLevel.Grade(texts.Select(t => PlainText.Of(t)));
         if (grade > MaxGrade)
             diagnostics.Add(DiagnosticCodes.ReadingLevel, at,
                 $"{what} reads at grade {grade.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} (Flesch–Kincaid); aim for {MaxGrade:0} or below with shorter sentences and words");

@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using KbGen.Model;
 
 namespace KbGen.Loading.Markdown;
 
@@ -8,6 +9,9 @@ namespace KbGen.Loading.Markdown;
 /// scores, the search index, feeds and PDF metadata.</summary>
 public static class PlainText
 {
+    /// <summary>Plain text of a field, computed once per field.</summary>
+    public static string Of(MarkdownText text) => text.PlainCache ??= Of(text.Source);
+
     public static string Of(string markdown)
     {
         if (string.IsNullOrEmpty(markdown)) return "";

@@ -120,7 +120,7 @@ public static class HandoutComposer
     private static Paragraph NodeParagraph(AlgorithmNode x, Dictionary<string, AlgorithmNode> byId, CitationNumbering n)
     {
         var runs = MarkdownRuns.Of(x.Text, n).ToList();
-        string Target(string id) => byId.TryGetValue(id, out var t) ? PlainText.Of(t.Text.Source) : id;
+        string Target(string id) => byId.TryGetValue(id, out var t) ? PlainText.Of(t.Text) : id;
         if (x.Branches.Count > 0)
             runs.Add(new Run(" — " + string.Join("; ", x.Branches.Select(b => $"{b.Label}: {Target(b.Next)}")), FontStyleKind.Italic) { Color = Muted });
         else if (x.Next is { } next)

@@ -120,7 +120,7 @@ public static partial class RevisionPages
             sb.Append("    <id>").Append(Enc(url)).Append("</id>\n");
             sb.Append("    <link href=\"").Append(Enc(url)).Append("\"/>\n");
             sb.Append("    <updated>").Append(date).Append("</updated>\n");
-            sb.Append("    <summary>").Append(Enc(note ?? PlainText.Of(a.Topic.Summary.Source))).Append("</summary>\n");
+            sb.Append("    <summary>").Append(Enc(note ?? PlainText.Of(a.Topic.Summary))).Append("</summary>\n");
             sb.Append("  </entry>\n");
         }
         sb.Append("</feed>\n");

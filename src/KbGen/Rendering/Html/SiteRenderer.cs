@@ -136,7 +136,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
     private void RenderTopic(ShownTopic shown, IOutputSink sink)
     {
         var path = SitePaths.Topic(shown.Topic.Id);
-        var frame = Frame(path, shown.Topic.Question, PlainText.Of(shown.Topic.Summary.Source));
+        var frame = Frame(path, shown.Topic.Question, PlainText.Of(shown.Topic.Summary));
         Write(sink, path, "topic.hbs", frame, TopicModel(shown, path));
     }
 
@@ -144,7 +144,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
     {
         var path = SitePaths.TopicVersion(a.TopicId, a.Version);
         var shown = new ShownTopic(a.Topic, a.Version, a.Published, a.References, IsWorkingCopy: false);
-        var frame = Frame(path, $"{a.Topic.Question} (version {a.Version})", PlainText.Of(a.Topic.Summary.Source));
+        var frame = Frame(path, $"{a.Topic.Question} (version {a.Version})", PlainText.Of(a.Topic.Summary));
         Write(sink, path, "topic.hbs", frame, TopicModel(shown, path, a));
         var previous = _kb.Archive.FirstOrDefault(x => x.TopicId == a.TopicId && x.Version == a.Version - 1);
         if (previous is null) return;
@@ -245,8 +245,8 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
     {
         var entries = site.Topics.Select(s => new SearchEntry(
             s.Topic.Title, s.Topic.Question, SitePaths.Pretty(SitePaths.Topic(s.Topic.Id)) + "index.html",
-            PlainText.Of(s.Topic.Summary.Source),
-            string.Join(" ", CitationNumbering.InPageOrder(s.Topic).Select(m => PlainText.Of(m.Source))))).ToList();
+            PlainText.Of(s.Topic.Summary),
+            string.Join(" ", CitationNumbering.InPageOrder(s.Topic).Select(m => PlainText.Of(m))))).ToList();
         var json = JsonSerializer.Serialize(entries, SearchJson.Default.ListSearchEntry);
         sink.WriteText("site/assets/search-index.json", json);
         // file:// pages cannot fetch JSON, so the same index also ships as a script.

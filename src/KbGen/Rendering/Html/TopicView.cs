@@ -44,7 +44,7 @@ public static class TopicView
         if (a is null) return null;
         var byId = new Dictionary<string, AlgorithmNode>(StringComparer.Ordinal);
         foreach (var x in a.Nodes) byId.TryAdd(x.Id, x);
-        string Target(string id) => byId.TryGetValue(id, out var t) ? Loading.Markdown.PlainText.Of(t.Text.Source) : id;
+        string Target(string id) => byId.TryGetValue(id, out var t) ? Loading.Markdown.PlainText.Of(t.Text) : id;
         object Node(AlgorithmNode x) => new
         {
             id = x.Id,
