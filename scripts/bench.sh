@@ -84,6 +84,21 @@ for r in 1 2 3; do
   echo "chromium #$r: $line"
 done
 
+# (3b) Handouts per second on their own (`--only pdf`): the sample knowledge base and 200 topics.
+[ -f "$work/c200/kb.yaml" ] || "${kbgen[@]}" dev corpus 200 "$work/c200" >/dev/null
+for src in sample c200; do
+  dir=$([ "$src" = sample ] && echo "$repo/content" || echo "$work/c200")
+  for r in 1 2 3; do
+    rm -rf "$work/op" "$work"/.op-* "$work/.kbgen-cache"
+    set -- $(timed_build "$work/op" --content "$dir" --channel preview --only pdf --no-cache)
+    wall=$1; shift 2
+    count=$(find "$work/op/pdf" -name '*.pdf' | wc -l)
+    pdf=$(printf '%s\n' "$@" | sed -n 's/^pdf=//p')
+    record "handouts	$src	$r	count=$count	seconds=$pdf	wall=$wall"
+    echo "handouts $src #$r: $count PDFs, pdf stage $pdf s, wall $wall s"
+  done
+done
+
 # (4) Incremental: full build of 1,000 with the cache, then edit one topic and rebuild.
 c="$work/c1000"
 rm -rf "$work/oi" "$work"/.oi-* "$work/.kbgen-cache"
@@ -109,7 +124,7 @@ for line in open(res):
     for item in ' '.join(kv).split():
         k, v = item.split('=')
         d[k] = float(v)
-    rows[(kind, int(n))].append(d)
+    rows[(kind, int(n) if n.isdigit() else n)].append(d)
 def med(kind, n, key):
     vals = [d[key] for d in rows.get((kind, n), []) if key in d]
     return statistics.median(vals) if vals else None
@@ -150,6 +165,14 @@ if pdf and ch:
     L.append(f'| KbGen (PDFsharp, `pdf` stage of the 1,000-topic build: patient and clinician handouts, all cores) | {k:.1f} | |')
     L.append(f'| Chromium (warm, playwright-core `page.pdf`, one page per core, the patient handout as HTML) | {c:.1f} | |')
     L.append(f'| ratio KbGen/Chromium | {k/c:.1f}× | |')
+L.append('')
+L.append('Handouts on their own (`kbgen build --only pdf`, patient and clinician handout of every topic, preview channel, all cores):\n')
+L.append('| knowledge base | handouts | pdf stage | handouts per second | wall incl. start-up |')
+L.append('| --- | ---: | ---: | ---: | ---: |')
+for src, name in (('sample', 'sample (`content/`)'), ('c200', '200 generated topics')):
+    sec, cnt, wall = med('handouts', src, 'seconds'), med('handouts', src, 'count'), med('handouts', src, 'wall')
+    if sec:
+        L.append(f'| {name} | {cnt:.0f} | {sec:.2f} s | {cnt/sec:.1f} | {wall:.2f} s |')
 L.append('')
 L.append('## 4. Incremental rebuild after editing one topic of 1,000\n')
 w = med('incremental', 1000, 'wall')

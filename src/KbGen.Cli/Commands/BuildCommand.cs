@@ -27,7 +27,7 @@ public static class BuildCommand
         // Hidden, for benchmarks and debugging: `--only html` skips handouts and charts; `--no-cache`
         // renders everything (no reuse from the previous output).
         var only = new Option<string?>("--only") { Hidden = true };
-        only.AcceptOnlyFromAmong("html");
+        only.AcceptOnlyFromAmong("html", "pdf");
         var noCache = new Option<bool>("--no-cache") { Hidden = true };
         foreach (var o in new Option[] { content, templates, outDir, channel, paper, strict, quiet, verbose, only, noCache }) cmd.Add(o);
         cmd.SetAction(parse =>
@@ -44,6 +44,7 @@ public static class BuildCommand
                 Incremental = !parse.GetValue(noCache),
             };
             if (parse.GetValue(only) == "html") options = options with { Handouts = false, Charts = false };
+            if (parse.GetValue(only) == "pdf") options = options with { Site = false, Charts = false };
             if (parse.GetValue(paper) is { Length: > 0 } papers) options = options with { ChartPapers = papers };
             var output = parse.InvocationConfiguration.Output;
             var isQuiet = parse.GetValue(quiet);
