@@ -53,7 +53,7 @@ public static class BuildCommand
             CommonOptions.Print(report.Diagnostics, parse.InvocationConfiguration.Error);
             if (!isQuiet || !report.Succeeded)
                 output.WriteLine(report.Succeeded
-                    ? $"built {options.OutDir}: {report.Pages} pages, {report.Pdfs} PDFs, {report.Charts} charts, {CommonOptions.Summary(report.Errors, report.Warnings)} in {report.Elapsed.TotalSeconds:0.00} s"
+                    ? $"built {options.OutDir}: {CommonOptions.Count(report.Pages, "page")}, {CommonOptions.Count(report.Pdfs, "PDF")}, {CommonOptions.Count(report.Charts, "chart")}, {CommonOptions.Summary(report.Errors, report.Warnings)} in {report.Elapsed.TotalSeconds:0.00} s"
                     : $"build failed: {CommonOptions.Summary(report.Errors, report.Warnings)}; {options.OutDir} was left as it was");
             return report.Succeeded ? Cli.Ok : Cli.ContentErrors;
         });

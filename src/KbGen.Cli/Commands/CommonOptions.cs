@@ -18,6 +18,7 @@ public static class CommonOptions
         foreach (var d in diagnostics) error.WriteLine(d.ToString());
     }
 
-    public static string Summary(int errors, int warnings) =>
-        $"{errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}";
+    public static string Summary(int errors, int warnings) => $"{Count(errors, "error")}, {Count(warnings, "warning")}";
+
+    public static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }
