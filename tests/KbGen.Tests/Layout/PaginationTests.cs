@@ -222,9 +222,9 @@ public class PaginationTests
     public void Image_size_is_read_from_png_and_jpeg_headers()
     {
         var png = new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 26, 10, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 1, 44, 0, 0, 0, 200 };
-        Assert.Equal((300, 200), ImageSize.Read(png));
+        Assert.Equal((300, 200), KbGen.Loading.ImageProbe.Read(png));
         var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 17, 8, 0, 50, 0, 80, 3, 0, 0, 0, 0 };
-        Assert.Equal((80, 50), ImageSize.Read(jpeg));
+        Assert.Equal((80, 50), KbGen.Loading.ImageProbe.Read(jpeg));
     }
 
     [Fact]

@@ -68,36 +68,3 @@ public static class ClinicReader
         return Path.GetFullPath(path);
     }
 }
-
-/// <summary>Reads the pixel size from a PNG or JPEG header without decoding it.</summary>
-public static class ImageProbe
-{
-    public static (int Width, int Height, bool IsPng)? Probe(string path)
-    {
-        try
-        {
-            using var f = File.OpenRead(path);
-            var head = new byte[Math.Min(f.Length, 256 * 1024)];
-            f.ReadExactly(head);
-            if (head.Length > 24 && head.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
-                return (BigEndian(head, 16), BigEndian(head, 20), true);
-            if (head.Length > 4 && head[0] == 0xFF && head[1] == 0xD8)
-            {
-                var i = 2;
-                while (i + 9 < head.Length)
-                {
-                    if (head[i] != 0xFF) { i++; continue; }
-                    var marker = head[i + 1];
-                    var len = (head[i + 2] << 8) | head[i + 3];
-                    if (marker is >= 0xC0 and <= 0xCF && marker is not 0xC4 and not 0xC8 and not 0xCC)
-                        return ((head[i + 7] << 8) | head[i + 8], (head[i + 5] << 8) | head[i + 6], false);
-                    i += 2 + len;
-                }
-            }
-            return null;
-        }
-        catch (IOException) { return null; }
-    }
-
-    private static int BigEndian(byte[] b, int i) => (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
-}

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using KbGen.Loading;
 
 namespace KbGen.Rendering.Layout;
 
@@ -15,7 +15,7 @@ public sealed record ImageBlock(byte[] Data, int PixelWidth, int PixelHeight) : 
     /// <summary>Reads the pixel size from PNG or JPEG bytes.</summary>
     public static ImageBlock FromBytes(byte[] data)
     {
-        var (w, h) = ImageSize.Read(data);
+        var (w, h) = ImageProbe.Read(data);
         return new ImageBlock(data, w, h);
     }
 
@@ -42,28 +42,3 @@ public sealed record ImageBlock(byte[] Data, int PixelWidth, int PixelHeight) : 
     }
 }
 
-/// <summary>Pixel size from image headers, without decoding.</summary>
-public static class ImageSize
-{
-    public static (int Width, int Height) Read(byte[] d)
-    {
-        // PNG: signature, then the IHDR chunk with big-endian width and height.
-        if (d.Length >= 24 && d[0] == 0x89 && d[1] == (byte)'P' && d[2] == (byte)'N' && d[3] == (byte)'G')
-            return (BinaryPrimitives.ReadInt32BigEndian(d.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(d.AsSpan(20)));
-        // JPEG: walk the segments to a start-of-frame marker.
-        if (d.Length >= 4 && d[0] == 0xFF && d[1] == 0xD8)
-        {
-            var i = 2;
-            while (i + 9 < d.Length)
-            {
-                if (d[i] != 0xFF) { i++; continue; }
-                var marker = d[i + 1];
-                if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
-                    return (BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(i + 7)), BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(i + 5)));
-                if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7) or 0xFF) { i += marker == 0xFF ? 1 : 2; continue; }
-                i += 2 + BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(i + 2));
-            }
-        }
-        throw new FormatException("Not a PNG or JPEG image");
-    }
-}

@@ -19,7 +19,7 @@ public static class QrCodes
     public static ImageBlock Block(string url, double width = 72, TextAlign align = TextAlign.Left)
     {
         var png = Png(url);
-        var (w, h) = ImageSize.Read(png);
+        var (w, h) = Loading.ImageProbe.Read(png);
         return new ImageBlock(png, w, h) { MaxWidth = width, Align = align, AltText = "QR code: " + url };
     }
 }
