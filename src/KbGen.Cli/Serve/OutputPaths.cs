@@ -1,3 +1,4 @@
+using KbGen.Loading;
 namespace KbGen.Cli.Serve;
 
 public enum Lookup { Found, NotFound, BadRequest, AddSlash }
@@ -36,7 +37,7 @@ public static class OutputPaths
         }
 
         // One snapshot of the output: the real folder the output link points to now.
-        var realRoot = NativePath.RealPath(outputDir);
+        var realRoot = ContentPaths.RealPath(outputDir);
         if (realRoot is null) return Resolved.NotFound;
 
         var parts = segments.Take(count).ToList();
@@ -54,21 +55,21 @@ public static class OutputPaths
         }
         else if (Directory.Exists(candidate))
         {
-            var realDir = NativePath.RealPath(candidate);
-            return realDir is not null && NativePath.IsUnder(realDir, realRoot) ? new Resolved(Lookup.AddSlash) : Resolved.NotFound;
+            var realDir = ContentPaths.RealPath(candidate);
+            return realDir is not null && ContentPaths.IsUnder(realDir, realRoot) ? new Resolved(Lookup.AddSlash) : Resolved.NotFound;
         }
 
-        var real = NativePath.RealPath(candidate);
-        if (real is null || !NativePath.IsUnder(real, realRoot) || !File.Exists(real)) return Resolved.NotFound;
+        var real = ContentPaths.RealPath(candidate);
+        if (real is null || !ContentPaths.IsUnder(real, realRoot) || !File.Exists(real)) return Resolved.NotFound;
         return new Resolved(Lookup.Found, real, realRoot);
     }
 
     /// <summary>The site's 404 page of the current output, when it has one.</summary>
     public static string? NotFoundPage(string outputDir)
     {
-        var realRoot = NativePath.RealPath(outputDir);
+        var realRoot = ContentPaths.RealPath(outputDir);
         if (realRoot is null) return null;
-        var real = NativePath.RealPath(Path.Combine(realRoot, "site", "404.html"));
-        return real is not null && NativePath.IsUnder(real, realRoot) && File.Exists(real) ? real : null;
+        var real = ContentPaths.RealPath(Path.Combine(realRoot, "site", "404.html"));
+        return real is not null && ContentPaths.IsUnder(real, realRoot) && File.Exists(real) ? real : null;
     }
 }

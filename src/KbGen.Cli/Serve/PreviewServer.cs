@@ -1,3 +1,4 @@
+using KbGen.Loading;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
@@ -289,7 +290,7 @@ public sealed class PreviewServer : IAsyncDisposable
         if (OperatingSystem.IsLinux())
         {
             var opened = new FileInfo($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}").LinkTarget;
-            if (opened is null || !NativePath.IsUnder(opened, realRoot))
+            if (opened is null || !ContentPaths.IsUnder(opened, realRoot))
             {
                 stream.Dispose();
                 return null;
@@ -308,7 +309,7 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
         var page = OutputPaths.NotFoundPage(_outDir);
-        if (page is not null && OpenChecked(page, NativePath.RealPath(_outDir) ?? "/nonexistent") is { } stream)
+        if (page is not null && OpenChecked(page, ContentPaths.RealPath(_outDir) ?? "/nonexistent") is { } stream)
         {
             string html;
             await using (stream)
@@ -317,7 +318,7 @@ public sealed class PreviewServer : IAsyncDisposable
             await SendHtml(ctx.Response, 404, HtmlInjection.Inject(html, state.Generation, state.OverlayHtml), isHead);
             return;
         }
-        var hasOutput = NativePath.RealPath(_outDir) is not null;
+        var hasOutput = ContentPaths.RealPath(_outDir) is not null;
         var (title, message) = state.Building && !hasOutput ? ("Building…", "The first build is running; this page reloads when it is done.")
             : state.Failed && !hasOutput ? ("No successful build yet", "Fix the errors listed here and save; this page reloads by itself.")
             : ("Not found", "There is no page at this address in the preview.");

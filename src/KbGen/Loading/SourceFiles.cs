@@ -38,7 +38,7 @@ public static class SourceFiles
                     diagnostics.Add(DiagnosticCodes.CannotRead, at, $"symbolic link to '{info.LinkTarget}' which does not exist");
                     return null;
                 }
-                if (!ContentPaths.IsInside(target.FullName, contentRoot))
+                if (!ContentPaths.IsInsideReal(path, contentRoot))
                 {
                     diagnostics.Add(DiagnosticCodes.OutsideContent, at, "symbolic link points outside the content folder");
                     return null;
@@ -85,40 +85,5 @@ public static class SourceFiles
         var prefix = Encoding.UTF8.GetString(bytes, start, Math.Max(0, Math.Min(index, bytes.Length) - start));
         var li = new LineIndex(prefix + " ");
         return li.At(prefix.Length);
-    }
-}
-
-public static class ContentPaths
-{
-    public static bool IsInside(string path, string root)
-    {
-        var full = Path.GetFullPath(path);
-        var r = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return full.StartsWith(r, StringComparison.Ordinal);
-    }
-
-    /// <summary>Resolves every symlink along a path, as the kernel would.</summary>
-    public static string RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var info = new FileInfo(full);
-        if (info.LinkTarget is not null && info.ResolveLinkTarget(true) is { } t) full = t.FullName;
-        var dir = Path.GetDirectoryName(full);
-        if (dir is null || dir == full) return full;
-        var realDir = Directory.Exists(dir) ? RealDir(dir) : dir;
-        return Path.Combine(realDir, Path.GetFileName(full));
-    }
-
-    private static string RealDir(string dir)
-    {
-        var parts = Path.GetFullPath(dir).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var cur = Path.DirectorySeparatorChar.ToString();
-        foreach (var p in parts)
-        {
-            cur = Path.Combine(cur, p);
-            var di = new DirectoryInfo(cur);
-            if (di.LinkTarget is not null && di.ResolveLinkTarget(true) is { } t) cur = t.FullName;
-        }
-        return cur;
     }
 }

@@ -50,7 +50,7 @@ public static class Publisher
         if (errors.Count > 0)
             return WorkflowOutcome.Refuse($"topic '{topicId}' has {errors.Count} error(s); fix them (kbgen check) before publishing", errors);
         var dir = Path.Combine(kb.ContentRoot, "archive", topicId);
-        var damaged = load.Diagnostics.Where(d => d.IsError && Inside(d.Span.File, dir)).ToList();
+        var damaged = load.Diagnostics.Where(d => d.IsError && d.Span.File.Length > 0 && ContentPaths.IsInside(d.Span.File, dir)).ToList();
         if (damaged.Count > 0)
             return WorkflowOutcome.Refuse($"the archive of '{topicId}' has errors; restore it from version control before publishing", damaged);
         if (topic.Review.LastApproval is { } approval && published < approval.Date)
@@ -131,7 +131,4 @@ public static class Publisher
 
     internal static bool SamePath(string a, string b) =>
         a.Length > 0 && string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
-
-    private static bool Inside(string file, string dir) =>
-        file.Length > 0 && Path.GetFullPath(file).StartsWith(Path.GetFullPath(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -49,7 +49,7 @@ public static class ClinicReader
             file.Diagnostics.Add(DiagnosticCodes.BadImage, node.Span, $"logo '{value}' does not exist beside the clinic file");
             return null;
         }
-        if (!ContentPaths.IsInside(ContentPaths.RealPath(path), ContentPaths.RealPath(root)))
+        if (!ContentPaths.IsInsideReal(path, root))
         {
             file.Diagnostics.Add(DiagnosticCodes.OutsideContent, node.Span, $"logo '{value}' is a link to a file outside the content folder");
             return null;

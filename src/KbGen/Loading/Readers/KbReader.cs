@@ -48,7 +48,9 @@ public static class KbReader
             var node = m.Scalar(key, required);
             if (node is null) return null;
             var path = Path.GetFullPath(Path.Combine(contentRoot, node.Value));
-            if (!ContentPaths.IsInside(ContentPaths.RealPath(path), Path.GetFullPath(contentRoot)) && !ContentPaths.IsInside(path, Path.GetFullPath(contentRoot)))
+            // An existing font is judged by where its links lead; a missing one by its written path.
+            var outside = File.Exists(path) ? !ContentPaths.IsInsideReal(path, contentRoot) : !ContentPaths.IsInside(path, contentRoot);
+            if (outside)
             {
                 file.Diagnostics.Add(DiagnosticCodes.OutsideContent, node.Span, $"font '{node.Value}' is outside the content folder");
                 return null;

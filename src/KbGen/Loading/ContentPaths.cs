@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace KbGen.Cli.Serve;
+namespace KbGen.Loading;
 
-/// <summary>realpath(3): the canonical path with every symbolic link resolved, or null when
-/// the path does not exist. Containment checks compare real paths, never lexical ones.</summary>
-internal static class NativePath
+/// <summary>Where paths really lead. Content files, logos and fonts must stay inside the content
+/// folder, and `kbgen serve` must never serve a file outside its output: both compare real paths
+/// (every symbolic link resolved by realpath(3)), never lexical ones.</summary>
+public static class ContentPaths
 {
     [DllImport("libc", EntryPoint = "realpath", SetLastError = true)]
     private static extern IntPtr RealPathNative([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
@@ -12,6 +13,7 @@ internal static class NativePath
     [DllImport("libc", EntryPoint = "free")]
     private static extern void Free(IntPtr p);
 
+    /// <summary>The canonical path with every symbolic link resolved, or null when it does not exist.</summary>
     public static string? RealPath(string path)
     {
         if (path.Length == 0 || path.Contains('\0')) return null;
@@ -43,10 +45,22 @@ internal static class NativePath
         return current;
     }
 
-    /// <summary>True when <paramref name="real"/> is <paramref name="realRoot"/> itself or below it.</summary>
+    /// <summary>True when <paramref name="real"/> lies below <paramref name="realRoot"/>.</summary>
     public static bool IsUnder(string real, string realRoot)
     {
         var root = realRoot.EndsWith(Path.DirectorySeparatorChar) ? realRoot : realRoot + Path.DirectorySeparatorChar;
         return real.StartsWith(root, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when <paramref name="path"/> exists and, links resolved, lies inside <paramref name="root"/>.</summary>
+    public static bool IsInsideReal(string path, string root) =>
+        RealPath(path) is { } real && RealPath(root) is { } realRoot && IsUnder(real, realRoot);
+
+    /// <summary>Lexical containment, for paths that do not exist (yet).</summary>
+    public static bool IsInside(string path, string root)
+    {
+        var full = Path.GetFullPath(path);
+        var r = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return full.StartsWith(r, StringComparison.Ordinal);
     }
 }
