@@ -19,6 +19,32 @@ public class ImporterBehaviourTests
         """;
 
     [Fact]
+    public void Two_imports_racing_for_one_id_never_overwrite_each_other()
+    {
+        // Different records by the same first author and year both want the id francis-2008;
+        // each import sees the other's file only if it lands first. Whatever the timing, one file
+        // holds one record whole and the other import reports KB8007 instead of replacing it.
+        for (var round = 0; round < 20; round++)
+        {
+            using var content = new TempContent();
+            var a = content.WriteFile("a.ris", Ris.Replace("Another paper", "Paper A"));
+            var b = content.WriteFile("b.ris", Ris.Replace("Another paper", "Paper B").Replace("other.2008", "b.2008"));
+            using var start = new Barrier(2);
+            ImportReport Run(string f) { start.SignalAndWait(); return new ReferenceImporter().Import([f], content.Root, dryRun: false); }
+            var ta = Task.Run(() => Run(a));
+            var tb = Task.Run(() => Run(b));
+            var reports = new[] { ta.Result, tb.Result };
+
+            var files = Directory.GetFiles(Path.Combine(content.Root, "references"), "*.yaml");
+            Assert.Equal(reports.Sum(r => r.Added.Count), files.Length);
+            foreach (var added in reports.SelectMany(r => r.Added))
+                Assert.Contains(added.Reference.Title, File.ReadAllText(added.Path));
+            Assert.All(reports.SelectMany(r => r.Failed), d => Assert.Equal("KB8007", d.Code));
+            Assert.Equal(2, reports.Sum(r => r.Added.Count + r.Failed.Count));
+        }
+    }
+
+    [Fact]
     public void Same_record_from_a_second_export_is_skipped_by_doi_case_insensitively()
     {
         using var content = new TempContent();

@@ -76,8 +76,10 @@ public sealed class ReferenceImporter
         }
     }
 
-    // Temp file in the same folder, then a rename that refuses to replace: a reader never sees a
-    // half-written file, and a file that appeared meanwhile is left alone.
+    // Temp file in the same folder, then link(2), which creates the name only if no file has it:
+    // a reader never sees a half-written file, and a file that appeared meanwhile (even from a
+    // second import racing this one) is left alone. File.Move(overwrite: false) checks, then
+    // renames, so it cannot promise that.
     private static bool TryWrite(string dir, string path, string yaml, SourceSpan source, List<Diagnostic> failed)
     {
         var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -85,15 +87,19 @@ public sealed class ReferenceImporter
         {
             Directory.CreateDirectory(dir);
             File.WriteAllText(tmp, yaml, new UTF8Encoding(false));
-            File.Move(tmp, path, overwrite: false);
+            if (!Output.Posix.TryLink(tmp, path, out var errno))
+                throw new IOException(errno == Output.Posix.EEXIST ? "the file exists" : $"link failed (errno {errno})");
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(tmp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             failed.Add(new Diagnostic(Severity.Error, DiagnosticCodes.ReferenceWriteFailed.Code, source,
                 File.Exists(path) ? $"{path} already exists; not overwritten" : $"cannot write {path}: {e.Message}"));
             return false;
+        }
+        finally
+        {
+            try { File.Delete(tmp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 }

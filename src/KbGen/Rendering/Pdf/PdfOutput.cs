@@ -31,15 +31,6 @@ public static class PdfOutput
         return ms.ToArray();
     }
 
-    /// <summary>Timestamp from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or null.</summary>
-    public static DateTimeOffset? SourceDateEpoch(string? value = null)
-    {
-        value ??= Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s)
-            ? DateTimeOffset.FromUnixTimeSeconds(s)
-            : null;
-    }
-
     private static string Pin(PdfDocument document, DateTimeOffset timestamp, string? identity)
     {
         // PDFsharp appends the machine's local UTC offset to any DateTime; we give it the UTC
