@@ -34,5 +34,18 @@ public sealed record KnowledgeBase
     public IReadOnlyList<Clinic> Clinics { get; init; } = [];
     public IReadOnlyList<ArchivedRevision> Archive { get; init; } = [];
 
-    public Reference? FindReference(string id) => References.FirstOrDefault(r => r.Id == id);
+    /// <summary>The reference with this id (the first, should ids repeat). Looked up once per
+    /// citation of every topic, so it is indexed; the index belongs to the list, not to the record,
+    /// and a knowledge base made with other references gets its own.</summary>
+    public Reference? FindReference(string id) =>
+        ReferenceIndex.GetValue(References, Index).GetValueOrDefault(id);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Reference>, Dictionary<string, Reference>> ReferenceIndex = new();
+
+    private static Dictionary<string, Reference> Index(IReadOnlyList<Reference> references)
+    {
+        var byId = new Dictionary<string, Reference>(references.Count, StringComparer.Ordinal);
+        foreach (var r in references) byId.TryAdd(r.Id, r);
+        return byId;
+    }
 }

@@ -209,8 +209,12 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
                     if (!citing.TryGetValue(c.ReferenceId, out var l)) citing[c.ReferenceId] = l = [];
                     if (!l.Contains(s)) l.Add(s);
                 }
+        // A topic's own (possibly archived) reference comes first, as on its page.
+        var shownRefs = new Dictionary<string, Reference>(StringComparer.Ordinal);
+        foreach (var s in site.Topics)
+            foreach (var r in s.References) shownRefs.TryAdd(r.Id, r);
         var refs = citing.Keys
-            .Select(id => site.Topics.SelectMany(s => s.References).FirstOrDefault(r => r.Id == id) ?? _kb.FindReference(id))
+            .Select(id => shownRefs.GetValueOrDefault(id) ?? _kb.FindReference(id))
             .Where(r => r is not null).Cast<Reference>()
             .OrderBy(r => r.Authors.FirstOrDefault() ?? r.Organization ?? r.Title, StringComparer.Ordinal).ThenBy(r => r.Year)
             .Select(r => new
