@@ -3,18 +3,11 @@ using KbGen.Tests.Support;
 
 namespace KbGen.Tests.Hardening;
 
-/// <summary>Runs the built `kbgen` (src/KbGen.Cli/bin/Debug/net10.0/kbgen.dll) as a child process,
+/// <summary>Runs the built `kbgen` (the one beside the test assembly) as a child process,
 /// so that it can be killed with SIGKILL like a real interrupted run.</summary>
 public sealed class KbgenProcess : IDisposable
 {
-    public static string Dll
-    {
-        get
-        {
-            var candidates = new[] { "Debug", "Release" }.Select(c => RepoRoot.Combine("src", "KbGen.Cli", "bin", c, "net10.0", "kbgen.dll"));
-            return candidates.FirstOrDefault(File.Exists) ?? Path.Combine(AppContext.BaseDirectory, "kbgen.dll");
-        }
-    }
+    public static string Dll => RepoRoot.KbgenDll;
 
     private readonly Process _p;
     private readonly List<string> _lines = [];

@@ -4,18 +4,7 @@ namespace KbGen.Tests.References;
 /// step; with KBGEN_UPDATE_GOLDEN=1 a mismatch rewrites the file instead of failing.</summary>
 internal static class GoldenFiles
 {
-    public static string RepoRoot { get; } = FindRoot();
-
-    public static string Dir => Path.Combine(RepoRoot, "tests", "KbGen.Tests", "References", "golden");
-
-    private static string FindRoot()
-    {
-        // Override for builds outside the tree (e.g. a harness project elsewhere).
-        if (Environment.GetEnvironmentVariable("KBGEN_REPO_ROOT") is { Length: > 0 } root) return root;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KbGen.sln"))) return dir.FullName;
-        throw new InvalidOperationException("KbGen.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Dir => Support.RepoRoot.Combine("tests", "KbGen.Tests", "References", "golden");
 
     private static bool Update => Environment.GetEnvironmentVariable("KBGEN_UPDATE_GOLDEN") == "1";
 

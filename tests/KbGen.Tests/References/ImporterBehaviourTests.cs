@@ -5,7 +5,7 @@ namespace KbGen.Tests.References;
 
 public class ImporterBehaviourTests
 {
-    private static string Seed(string name) => Path.Combine(GoldenFiles.RepoRoot, "seeds", name);
+    private static string Seed(string name) => Path.Combine(Support.RepoRoot.Path, "seeds", name);
 
     private const string Ris = """
         TY  - JOUR

@@ -15,7 +15,7 @@ public class SeedFormattingTests
     public void Francis_seed_formats_exactly_in_both_styles(string seed)
     {
         using var content = new TempContent();
-        var report = new ReferenceImporter().Import([Path.Combine(GoldenFiles.RepoRoot, "seeds", seed)], content.Root, dryRun: true);
+        var report = new ReferenceImporter().Import([Path.Combine(Support.RepoRoot.Path, "seeds", seed)], content.Root, dryRun: true);
 
         var added = Assert.Single(report.Added);
         Assert.Equal("francis-2008", added.Id);
@@ -28,7 +28,7 @@ public class SeedFormattingTests
     [Fact]
     public void Ama_segments_italicise_the_journal_and_link_the_doi()
     {
-        var r = ReferenceImporter.Parse(File.ReadAllText(Path.Combine(GoldenFiles.RepoRoot, "seeds", "francis-2008.nbib")), "x.nbib")[0].Reference!;
+        var r = ReferenceImporter.Parse(File.ReadAllText(Path.Combine(Support.RepoRoot.Path, "seeds", "francis-2008.nbib")), "x.nbib")[0].Reference!;
         var segments = CitationStyles.Ama.Format(r).Segments;
 
         var italic = Assert.Single(segments, s => s.Italic);

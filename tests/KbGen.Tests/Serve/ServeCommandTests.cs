@@ -49,7 +49,7 @@ public sealed class ServeCommandTests
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             WorkingDirectory = kb.Dir,
         };
-        foreach (var a in new[] { RepoPaths.KbgenDll, "serve", "--content", kb.Content, "--port", "0" }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { Support.RepoRoot.KbgenDll, "serve", "--content", kb.Content, "--port", "0" }) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         try
         {

@@ -5,33 +5,6 @@ using KbGen.Cli.Serve;
 
 namespace KbGen.Tests.Serve;
 
-/// <summary>Where the repository and the built kbgen.dll are, relative to the test assembly.</summary>
-internal static class RepoPaths
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "content", "kb.yaml")) && Directory.Exists(Path.Combine(dir.FullName, "src", "KbGen.Cli")))
-                return dir.FullName;
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>src/KbGen.Cli/bin/&lt;Configuration&gt;/net10.0/kbgen.dll, the configuration taken from
-    /// the test assembly's own folder (…/bin/&lt;Configuration&gt;/net10.0/).</summary>
-    public static string KbgenDll
-    {
-        get
-        {
-            var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-            var configuration = tfmDir.Parent!.Name;
-            var dll = Path.Combine(Root, "src", "KbGen.Cli", "bin", configuration, tfmDir.Name, "kbgen.dll");
-            return File.Exists(dll) ? dll : Path.Combine(AppContext.BaseDirectory, "kbgen.dll");
-        }
-    }
-}
-
 /// <summary>A throw-away copy of the sample content/ in its own temporary folder.</summary>
 public sealed class TempKb : IDisposable
 {
@@ -42,7 +15,7 @@ public sealed class TempKb : IDisposable
     public TempKb()
     {
         Dir = Path.Combine(Path.GetTempPath(), "kbgen-serve-test-" + Guid.NewGuid().ToString("N")[..10]);
-        Copy(Path.Combine(RepoPaths.Root, "content"), Content);
+        Support.RepoRoot.CopyTree(Support.RepoRoot.SampleContent, Content);
     }
 
     public string Dir { get; }
@@ -60,13 +33,6 @@ public sealed class TempKb : IDisposable
         var lines = text.Split('\n');
         lines[line - 1] = replacement;
         return string.Join('\n', lines);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-        foreach (var d in Directory.GetDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
     public void Dispose()

@@ -24,7 +24,7 @@ public class CitationOrderTests
     {
         using var tmp = new TempDir("citeorder");
         var content = tmp.Combine("content");
-        TestPaths.CopyTree(Path.Combine(TestPaths.Golden, "small-topic", "content"), content);
+        Support.RepoRoot.CopyTree(Path.Combine(TestPaths.Golden, "small-topic", "content"), content);
         File.WriteAllText(Path.Combine(content, "references", "ref-two.yaml"), Reference("ref-two"));
         File.WriteAllText(Path.Combine(content, "references", "ref-three.yaml"), Reference("ref-three"));
         var topicFile = Path.Combine(content, "topics", "sample-topic.yaml");

@@ -27,7 +27,7 @@ public class GoldenSiteTests
     {
         var caseDir = Path.Combine(TestPaths.Golden, name);
         using var tmp = new TempDir("golden");
-        TestPaths.CopyTree(Path.Combine(caseDir, "content"), tmp.Combine("content"));
+        Support.RepoRoot.CopyTree(Path.Combine(caseDir, "content"), tmp.Combine("content"));
         var report = TestBuild.Run(tmp.Combine("content"), tmp.Combine("output"), Channel.Public, timestamp: Timestamp);
         Assert.True(report.Succeeded, TestBuild.Describe(report));
 

@@ -38,7 +38,7 @@ public class SiteBrowserTests(BrowserFixture browser, ServedSampleSite served, I
     {
         get
         {
-            var p = Path.Combine(TestPaths.RepoRoot, "tests", "tools", "node_modules", "axe-core", "axe.min.js");
+            var p = Path.Combine(Support.RepoRoot.Path, "tests", "tools", "node_modules", "axe-core", "axe.min.js");
             Assert.True(File.Exists(p), $"{p} is missing: run `cd tests/tools && npm ci`");
             return p;
         }

@@ -34,10 +34,10 @@ public static class BadInputCase
         var caseDir = Path.Combine(CorpusRoot, name);
         var content = Path.Combine(workDir, "content");
         if (!File.Exists(Path.Combine(caseDir, "no-base")))
-            CopyTree(Path.Combine(CorpusRoot, "base", "content"), content);
+            RepoRoot.CopyTree(Path.Combine(CorpusRoot, "base", "content"), content);
         Directory.CreateDirectory(content);
         if (Directory.Exists(Path.Combine(caseDir, "content")))
-            CopyTree(Path.Combine(caseDir, "content"), content);
+            RepoRoot.CopyTree(Path.Combine(caseDir, "content"), content);
         var gen = Path.Combine(caseDir, "generate.txt");
         if (File.Exists(gen))
             foreach (var raw in File.ReadAllLines(gen))
@@ -127,15 +127,6 @@ public static class BadInputCase
         Be(width); Be(height);
         b.AddRange(new byte[] { 8, 6, 0, 0, 0, 0, 0, 0, 0 });
         return [.. b];
-    }
-
-    public static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
     }
 
     /// <summary>expected.txt: the exit code on line 1, then one `path(line,col): severity CODE` a line.</summary>

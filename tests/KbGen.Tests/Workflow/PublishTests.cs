@@ -178,8 +178,7 @@ public class PublishTests
     public void Two_processes_publishing_at_once_give_one_version_and_one_refusal()
     {
         using var kb = new TempContent();
-        var dll = typeof(Cli.Cli).Assembly.Location.Replace("KbGen.Cli.dll", "kbgen.dll");
-        if (!File.Exists(dll)) dll = Path.Combine(Path.GetDirectoryName(typeof(Cli.Cli).Assembly.Location)!, "kbgen.dll");
+        var dll = Support.RepoRoot.KbgenDll;
         var procs = Enumerable.Range(0, 2).Select(_ => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "publish", TempContent.Lumbar, "--date", "2025-12-02", "--content", kb.Dir },

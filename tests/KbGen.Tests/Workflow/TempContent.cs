@@ -13,7 +13,7 @@ public sealed class TempContent : IDisposable
     public TempContent()
     {
         Dir = Path.Combine(Path.GetTempPath(), "kbgen-wf-" + Guid.NewGuid().ToString("N"));
-        Copy(Path.Combine(RepoRoot(), "content"), Dir);
+        Support.RepoRoot.CopyTree(Support.RepoRoot.SampleContent, Dir);
     }
 
     public string TopicPath(string id) => Path.Combine(Dir, "topics", id + ".yaml");
@@ -27,20 +27,6 @@ public sealed class TempContent : IDisposable
         var e = new StringWriter();
         var code = Cli.Cli.Run([.. args, "--content", Dir], o, e);
         return (code, o.ToString(), e.ToString());
-    }
-
-    public static string RepoRoot()
-    {
-        var d = new DirectoryInfo(AppContext.BaseDirectory);
-        while (d is not null && !File.Exists(Path.Combine(d.FullName, "KbGen.sln"))) d = d.Parent;
-        return d?.FullName ?? throw new InvalidOperationException("KbGen.sln not found above the test binaries");
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-        foreach (var d in Directory.GetDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
     }
 
     public void Dispose()
