@@ -13,7 +13,7 @@ public sealed record SiteContext(
     Channel Channel,
     IReadOnlyList<ShownTopic> Topics,
     Func<Reference, string> ReferenceHtml,
-    Func<Topic, CitationNumbering, (string Svg, string TextList)?>? Chart,
+    Func<Topic, CitationNumbering, (string Svg, string TextList)?> Chart,
     DateTimeOffset BuildTime)
 {
     /// <summary>Real today, for "review due" labels in preview.</summary>

@@ -114,7 +114,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
             clinician = TopicView.Audience(t.Clinician, numbering, "clinician"),
             patient = TopicView.Audience(t.Patient, numbering, "patient"),
             hasPatient = t.Patient.Sections.Count > 0 || t.Patient.Summary is not null,
-            algorithm = TopicView.Algorithm(t.Algorithm, numbering, site.Chart?.Invoke(t, numbering)),
+            algorithm = TopicView.Algorithm(t.Algorithm, site.Chart(t, numbering)),
             pitfalls = t.Pitfalls.Select(c => TopicView.Claim(c, numbering)).ToList(),
             hasPitfalls = t.Pitfalls.Count > 0,
             references = numbering.References.Select((r, i) => new { id = r.Id, number = i + 1, html = site.ReferenceHtml(r) }).ToList(),

@@ -37,26 +37,9 @@ public static class TopicView
         hasRedFlags = a.RedFlags.Count > 0,
     };
 
-    /// <summary>The chart (SVG) and the same algorithm as a numbered list; without a chart, the
-    /// list is built from the model in the same order (<see cref="AlgorithmOrder"/>).</summary>
-    public static object? Algorithm(Algorithm? a, CitationNumbering n, (string Svg, string TextList)? chart)
-    {
-        if (a is null) return null;
-        var byId = new Dictionary<string, AlgorithmNode>(StringComparer.Ordinal);
-        foreach (var x in a.Nodes) byId.TryAdd(x.Id, x);
-        string Target(string id) => byId.TryGetValue(id, out var t) ? Loading.Markdown.PlainText.Of(t.Text) : id;
-        object Node(AlgorithmNode x) => new
-        {
-            id = x.Id,
-            kind = x.Kind.ToString().ToLowerInvariant(),
-            html = HtmlMarkdown.Inline(x.Text, n),
-            next = x.Next is { } nx ? Target(nx) : null,
-            branches = x.Branches.Select(b => new { label = b.Label, target = Target(b.Next) }).ToList(),
-            hasBranches = x.Branches.Count > 0,
-        };
-        var groups = AlgorithmOrder.Groups(a).Select(g => new { caption = g.Caption, nodes = g.Nodes.Select(Node).ToList() }).ToList();
-        return new { title = a.Title, svgHtml = chart?.Svg, textListHtml = chart?.TextList, hasSvg = chart is not null, phases = groups };
-    }
+    /// <summary>The chart (SVG) and the same algorithm as a numbered list, both drawn from one layout.</summary>
+    public static object? Algorithm(Algorithm? a, (string Svg, string TextList)? chart) =>
+        a is null || chart is not { } c ? null : new { title = a.Title, svgHtml = c.Svg, textListHtml = c.TextList };
 
     public static object History(Review r) => r.History.Select(h => new
     {
