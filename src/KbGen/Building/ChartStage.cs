@@ -47,7 +47,7 @@ public sealed class ChartStage(KnowledgeBase kb, IReadOnlyList<string> papers) :
         if (_posters is not null && _posters.TryGetValue(t, out var shown) && _written.TryAdd(t, false))
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            _written[t] = WritePdf(shown, layout, _sink!, _timestamp, _diagnostics!);
+            _written[t] = WritePdf(shown, layout, numbering, _sink!, _timestamp, _diagnostics!);
             Interlocked.Add(ref _posterTicks, sw.Elapsed.Ticks);
         }
         return (SvgChartPainter.Paint(layout, "chart-" + t.Id), ChartTextList.ToHtml(layout, "chart-" + t.Id, 4, algorithm: t.Algorithm,
@@ -67,40 +67,39 @@ public sealed class ChartStage(KnowledgeBase kb, IReadOnlyList<string> papers) :
                 return;
             }
             var numbering = new CitationNumbering(shown.Topic, id => shown.References.FirstOrDefault(r => r.Id == id));
-            if (WritePdf(shown, Layout(shown.Topic, numbering)!, sink, timestamp, diagnostics)) Interlocked.Increment(ref count);
+            if (WritePdf(shown, Layout(shown.Topic, numbering)!, numbering, sink, timestamp, diagnostics)) Interlocked.Increment(ref count);
         });
         return count;
     }
 
     private string? _disclaimer;
 
-    private bool WritePdf(ShownTopic shown, ChartLayout layout, IOutputSink sink, DateTimeOffset timestamp, DiagnosticBag diagnostics)
+    /// <summary>The poster, drawn from the layout the page's SVG came from; its reference list is
+    /// numbered by the same <paramref name="numbering"/> as the layout's superscripts.</summary>
+    private bool WritePdf(ShownTopic shown, ChartLayout layout, CitationNumbering numbering, IOutputSink sink, DateTimeOffset timestamp, DiagnosticBag diagnostics)
     {
-        var disclaimer = _disclaimer ??= kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d ? PlainText.Of(d.Body.Source) : "";
+        var disclaimer = _disclaimer ??= kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d ? PlainText.Of(d.Body) : "";
         var t = shown.Topic;
-        var numbering = new CitationNumbering(t, id => shown.References.FirstOrDefault(r => r.Id == id));
+        var result = PdfChartPainter.Paint(layout, new ChartPdfRequest
         {
-            var result = PdfChartPainter.Paint(layout, new ChartPdfRequest
-            {
-                TopicId = t.Id,
-                Title = t.Title,
-                Question = t.Question,
-                Version = shown.Version is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-                ApprovedOn = t.Review.Status == ReviewStatus.Approved ? t.Review.LastApproval?.Date : null,
-                References = numbering.References.Select(r => CitationStyles.Format(r, kb.Settings.CitationStyle).PlainText).ToList(),
-                Disclaimer = disclaimer,
-                Paper = papers[0],
-                LargerPapers = papers.Skip(1).ToList(),
-                Fonts = kb.Settings.Fonts,
-            }, _measurers.Value!);
-            if (!result.Success)
-            {
-                diagnostics.Add(DiagnosticCodes.ChartTooLarge, t.Algorithm!.Span, result.Error!);
-                return false;
-            }
-            sink.WriteBytes($"charts/{t.Id}-algorithm.pdf", PdfOutput.ToBytes(result.Document!, timestamp, $"chart/{t.Id}/{shown.Version}/{result.Paper}"));
-            return true;
+            TopicId = t.Id,
+            Title = t.Title,
+            Question = t.Question,
+            Version = shown.Version is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ApprovedOn = t.Review.Status == ReviewStatus.Approved ? t.Review.LastApproval?.Date : null,
+            References = numbering.References.Select(r => CitationStyles.Format(r, kb.Settings.CitationStyle).PlainText).ToList(),
+            Disclaimer = disclaimer,
+            Paper = papers[0],
+            LargerPapers = papers.Skip(1).ToList(),
+            Fonts = kb.Settings.Fonts,
+        }, _measurers.Value!);
+        if (!result.Success)
+        {
+            diagnostics.Add(DiagnosticCodes.ChartTooLarge, t.Algorithm!.Span, result.Error!);
+            return false;
         }
+        sink.WriteBytes($"charts/{t.Id}-algorithm.pdf", PdfOutput.ToBytes(result.Document!, timestamp, $"chart/{t.Id}/{shown.Version}/{result.Paper}"));
+        return true;
     }
 
     public void Dispose() => _measurers.Dispose();
