@@ -80,7 +80,7 @@ public static class SiteBuild
             IncrementalPlan? plan = null;
             if (options.Incremental)
             {
-                var files = (templates ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, new DiagnosticBag())).AllFiles();
+                var files = templates?.AllFiles() ?? TemplateSet.AllFiles(TemplateSet.LocateBuiltIn(), options.TemplatesDir);
                 plan = Stage("reuse", () => IncrementalPlan.Prepare(options, kb, shown, timestamp, today, files, output));
                 _reused = plan.ReusedIds;
                 _cacheRejected = plan.Rejected;

@@ -58,8 +58,12 @@ public sealed partial class TemplateSet
     }
 
     /// <summary>Hash of every template file in use, for the build cache.</summary>
-    public IEnumerable<string> AllFiles() =>
-        new[] { _builtInDir, _userDir }.Where(d => d is not null && Directory.Exists(d))
+    public IEnumerable<string> AllFiles() => AllFiles(_builtInDir, _userDir);
+
+    /// <summary>The same list without loading the templates (a build that writes no pages still
+    /// keys its cache on them).</summary>
+    public static IEnumerable<string> AllFiles(string builtInDir, string? userDir) =>
+        new[] { builtInDir, userDir }.Where(d => d is not null && Directory.Exists(d))
             .SelectMany(d => Directory.EnumerateFiles(d!, "*", SearchOption.AllDirectories)).OrderBy(p => p, StringComparer.Ordinal);
 
     public string? Resolve(string name)
