@@ -44,7 +44,7 @@ internal sealed class TempContent : IDisposable
     }
 
     public string[] ReferenceFiles() =>
-        Directory.Exists(References) ? Directory.GetFiles(References).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()! : [];
+        Directory.Exists(References) ? Directory.GetFiles(References).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray() : [];
 
     public void Dispose()
     {

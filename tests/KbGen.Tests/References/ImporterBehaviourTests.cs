@@ -19,7 +19,7 @@ public class ImporterBehaviourTests
         """;
 
     [Fact]
-    public void Two_imports_racing_for_one_id_never_overwrite_each_other()
+    public async Task Two_imports_racing_for_one_id_never_overwrite_each_other()
     {
         // Different records by the same first author and year both want the id francis-2008;
         // each import sees the other's file only if it lands first. Whatever the timing, one file
@@ -33,7 +33,7 @@ public class ImporterBehaviourTests
             ImportReport Run(string f) { start.SignalAndWait(); return new ReferenceImporter().Import([f], content.Root, dryRun: false); }
             var ta = Task.Run(() => Run(a));
             var tb = Task.Run(() => Run(b));
-            var reports = new[] { ta.Result, tb.Result };
+            var reports = await Task.WhenAll(ta, tb);
 
             var files = Directory.GetFiles(Path.Combine(content.Root, "references"), "*.yaml");
             Assert.Equal(reports.Sum(r => r.Added.Count), files.Length);

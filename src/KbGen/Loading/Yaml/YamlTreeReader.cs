@@ -26,7 +26,7 @@ public static class YamlTreeReader
         try
         {
             var parser = new Parser(new StringReader(text));
-            builder = new Builder(path, text, parser, diagnostics);
+            builder = new Builder(path, parser, diagnostics);
             var root = builder.ReadStream();
             return new YDocument(path, text, diagnostics.Count > before && root is null ? null : root);
         }
@@ -143,7 +143,7 @@ public static class YamlTreeReader
         };
     }
 
-    private sealed class Builder(string path, string text, IParser parser, DiagnosticBag diagnostics)
+    private sealed class Builder(string path, IParser parser, DiagnosticBag diagnostics)
     {
         private bool _failed;
 

@@ -1,4 +1,3 @@
-using KbGen.Publishing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
