@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using KbGen.Diagnostics;
 
 namespace KbGen.Loading;
 
 /// <summary>Parsed files kept between builds of one long-running process (`kbgen serve`): a file
-/// whose size and modification time are unchanged is not read or parsed again; its model and its
-/// diagnostics are reused. Cross-file validation always runs on the whole model.</summary>
+/// whose bytes are unchanged is not parsed again; its model and its diagnostics are reused.
+/// Files are compared by content hash, not by modification time: a same-length edit saved
+/// within one timestamp tick (coarse on many file systems) must not be missed. Cross-file
+/// validation always runs on the whole model.</summary>
 public sealed class ParseCache
 {
-    private sealed record Entry(long Length, DateTime Modified, object? Result, IReadOnlyList<Diagnostic> Diagnostics);
+    private sealed record Entry(byte[] Hash, object? Result, IReadOnlyList<Diagnostic> Diagnostics);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -17,9 +20,8 @@ public sealed class ParseCache
 
     internal T? GetOrRead<T>(string path, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class
     {
-        var info = new FileInfo(path);
-        var stamp = info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1L, DateTime.MinValue);
-        if (info.LinkTarget is null && _entries.TryGetValue(path, out var e) && e.Length == stamp.Item1 && e.Modified == stamp.Item2 && e.Result is T or null)
+        var hash = HashOf(path);
+        if (hash is not null && _entries.TryGetValue(path, out var e) && e.Hash.AsSpan().SequenceEqual(hash) && e.Result is T or null)
         {
             Interlocked.Increment(ref Hits);
             diagnostics.AddRange(e.Diagnostics);
@@ -30,7 +32,22 @@ public sealed class ParseCache
         var result = read(local);
         var list = local.Sorted();
         diagnostics.AddRange(list);
-        if (info.LinkTarget is null) _entries[path] = new Entry(stamp.Item1, stamp.Item2, result, list);
+        if (hash is not null) _entries[path] = new Entry(hash, result, list);
+        else _entries.TryRemove(path, out _);
         return result;
+    }
+
+    /// <summary>SHA-256 of a regular file's bytes; null for anything else (folders, links, huge or
+    /// unreadable files), which are always read afresh so that their diagnostics stay exact.</summary>
+    private static byte[]? HashOf(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.LinkTarget is not null || info.Length > SourceFiles.MaxFileBytes) return null;
+            using var stream = File.OpenRead(path);
+            return SHA256.HashData(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 }
