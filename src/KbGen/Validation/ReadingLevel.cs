@@ -6,25 +6,70 @@ public static class ReadingLevel
 {
     public static double Grade(IEnumerable<string> sentencesOrItems)
     {
+        // One pass per item, no allocation: the rule scores every patient section on every build.
         int words = 0, sentences = 0, syllables = 0;
         foreach (var item in sentencesOrItems)
         {
-            var text = item.Trim();
-            if (text.Length == 0) continue;
+            if (string.IsNullOrWhiteSpace(item)) continue;
             // Each list item is at least one sentence even without a full stop.
-            var parts = text.Split(['.', '!', '?', ';', ':'], StringSplitOptions.RemoveEmptyEntries)
-                .Where(p => p.Any(char.IsLetter)).ToList();
-            sentences += Math.Max(1, parts.Count);
-            foreach (var w in text.Split([' ', '\n', '\t', '—', '–', '/'], StringSplitOptions.RemoveEmptyEntries))
+            sentences += Math.Max(1, Sentences(item));
+            var word = new WordCounter();
+            foreach (var c in item)
             {
-                var letters = new string(w.Where(char.IsLetter).ToArray());
-                if (letters.Length == 0) continue;
-                words++;
-                syllables += Syllables(letters);
+                if (c is ' ' or '\n' or '\t' or '—' or '–' or '/') { word.End(ref words, ref syllables); continue; }
+                if (char.IsLetter(c)) word.Add(char.ToLowerInvariant(c));
             }
+            word.End(ref words, ref syllables);
         }
         if (words == 0 || sentences == 0) return 0;
         return 0.39 * words / sentences + 11.8 * syllables / words - 15.59;
+    }
+
+    /// <summary>Parts between . ! ? ; : that hold a letter.</summary>
+    private static int Sentences(string text)
+    {
+        int count = 0;
+        var letter = false;
+        foreach (var c in text)
+        {
+            if (c is '.' or '!' or '?' or ';' or ':')
+            {
+                if (letter) count++;
+                letter = false;
+            }
+            else if (!letter && char.IsLetter(c)) letter = true;
+        }
+        return letter ? count + 1 : count;
+    }
+
+    /// <summary>The letters of one word as they go by: how many, vowel groups, the last two.</summary>
+    private struct WordCounter
+    {
+        private int _letters, _groups;
+        private bool _vowel;
+        private char _last, _beforeLast;
+
+        public void Add(char c)
+        {
+            var v = c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+            if (v && !_vowel) _groups++;
+            _vowel = v;
+            _beforeLast = _last;
+            _last = c;
+            _letters++;
+        }
+
+        public void End(ref int words, ref int syllables)
+        {
+            if (_letters > 0)
+            {
+                words++;
+                var count = _groups;
+                if (_letters > 3 && _last == 'e' && _beforeLast != 'l' && count > 1) count--;
+                syllables += _letters <= 3 ? 1 : Math.Max(1, count);
+            }
+            this = default;
+        }
     }
 
     public static int Syllables(string word)

@@ -19,6 +19,7 @@ public static class Validator
 
     public static void Validate(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
     {
-        foreach (var rule in Rules) rule.Check(kb, context, diagnostics);
+        // Rules are independent and the bag sorts what it collects, so they run side by side.
+        Parallel.ForEach(Rules, rule => rule.Check(kb, context, diagnostics));
     }
 }
