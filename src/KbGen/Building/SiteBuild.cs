@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KbGen.Diagnostics;
 using KbGen.Loading;
+using KbGen.Loading.Cache;
 using KbGen.Model;
 using KbGen.Output;
 using KbGen.Rendering.Html;
@@ -36,7 +37,9 @@ public static class SiteBuild
         public BuildReport Execute()
         {
             var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-            var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, options.ParseCache));
+            // kbgen build keeps parsed files in `.kbgen-cache/` (serve keeps its own in memory).
+            var parsed = options.ParseCache ?? (options.Incremental ? new ParseCache(new ModelStore(BuildCache.ModelDir(options.OutDir))) : null);
+            var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, parsed));
             if (kb is not null) Stage("validate", () => { Validator.Validate(kb, new ValidationContext(today), _diagnostics); return 0; });
             if (kb is null || Failed()) return Report(false);
 
@@ -57,6 +60,7 @@ public static class SiteBuild
                     var manifest = plan is null ? null : Stage("cache", () => plan.Manifest(recording.Hashes, output));
                     Stage("switch", () => { output.Commit(options.DeferCleanup); return 0; });
                     if (plan is not null && manifest is not null) BuildCache.Save(options.OutDir, Path.GetFileName(output.Root), plan.Keys.Global, manifest);
+                    parsed?.Store?.Prune();
                     return Report(true);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -9,6 +9,7 @@ namespace KbGen.Loading;
 public sealed class FileContext(string path, string text, DiagnosticBag diagnostics)
 {
     private LineIndex? _lines;
+    private SourceText? _source;
 
     public string Path { get; } = path;
     public string Text { get; } = text;
@@ -16,5 +17,5 @@ public sealed class FileContext(string path, string text, DiagnosticBag diagnost
     public LineIndex Lines => _lines ??= new LineIndex(Text);
 
     public MarkdownText Markdown(YScalar s) =>
-        MarkdownReader.FromScalar(s.Value, Text, s.StartOffset, s.EndOffset, s.Span, Lines, Diagnostics);
+        MarkdownReader.FromScalar(s.Value, _source ??= new SourceText(Path, Text, Lines), s.StartOffset, s.EndOffset, s.Span, Diagnostics);
 }

@@ -8,8 +8,9 @@ namespace KbGen.Loading;
 /// whose bytes are unchanged is not parsed again; its model and its diagnostics are reused.
 /// Files are compared by content hash, not by modification time: a same-length edit saved
 /// within one timestamp tick (coarse on many file systems) must not be missed. Cross-file
-/// validation always runs on the whole model.</summary>
-public sealed class ParseCache
+/// validation always runs on the whole model. With a <see cref="ModelStore"/>, parse results also
+/// outlive the process: `kbgen build` reads unchanged files from the store instead of parsing them.</summary>
+public sealed class ParseCache(Cache.ModelStore? store = null)
 {
     private sealed record Entry(byte[] Hash, object? Result, IReadOnlyList<Diagnostic> Diagnostics);
 
@@ -17,6 +18,9 @@ public sealed class ParseCache
 
     public int Hits;
     public int Misses;
+
+    /// <summary>The on-disk store behind this cache, if any.</summary>
+    public Cache.ModelStore? Store => store;
 
     internal T? GetOrRead<T>(string path, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class
     {
@@ -27,12 +31,24 @@ public sealed class ParseCache
             diagnostics.AddRange(e.Diagnostics);
             return e.Result as T;
         }
+        if (hash is not null && store is not null && store.TryRead(path, hash, out var stored, out var storedDiagnostics) && stored is T)
+        {
+            Interlocked.Increment(ref Hits);
+            diagnostics.AddRange(storedDiagnostics);
+            _entries[path] = new Entry(hash, stored, storedDiagnostics);
+            return (T)stored;
+        }
         Interlocked.Increment(ref Misses);
         var local = new DiagnosticBag();
         var result = read(local);
         var list = local.Sorted();
         diagnostics.AddRange(list);
-        if (hash is not null) _entries[path] = new Entry(hash, result, list);
+        if (hash is not null)
+        {
+            _entries[path] = new Entry(hash, result, list);
+            // Stored only if the bytes parsed are the bytes hashed (an editor may save meanwhile).
+            if (store is not null && HashOf(path) is { } after && after.AsSpan().SequenceEqual(hash)) store.Write(path, hash, result, list);
+        }
         else _entries.TryRemove(path, out _);
         return result;
     }

@@ -5,8 +5,10 @@ namespace KbGen.Model;
 public sealed class Citation(string referenceId, MarkdownText owner, int offset) : IEquatable<Citation>
 {
     public string ReferenceId { get; } = referenceId;
+    /// <summary>Offset of its <c>[@</c> in the owner's source.</summary>
+    internal int Offset { get; } = offset;
     /// <summary>The position of its <c>[@</c> in the file.</summary>
-    public SourceSpan Span => owner.PositionOf(offset);
+    public SourceSpan Span => owner.PositionOf(Offset);
 
     public bool Equals(Citation? other) => other is not null && other.ReferenceId == ReferenceId;
     public override bool Equals(object? obj) => Equals(obj as Citation);
@@ -36,6 +38,7 @@ public sealed class MarkdownText
 
     public string Source { get; }
     public SourceSpan Span { get; }
+    internal IPositionMap? Map => _map;
 
     /// <summary>Citations in order of appearance; filled by the loader.</summary>
     public IReadOnlyList<Citation> Citations { get; internal set; } = [];

@@ -43,6 +43,10 @@ public sealed class BuildCache
         return Path.Combine(Path.GetDirectoryName(full)!, ".kbgen-cache");
     }
 
+    /// <summary>Where parsed content files are kept for builds into this output.</summary>
+    public static string ModelDir(string outDir) =>
+        Path.Combine(CacheDir(outDir), Path.GetFileName(Path.GetFullPath(outDir.TrimEnd('/', '\\'))) + ".model");
+
     public static string ManifestPath(string outDir) =>
         Path.Combine(CacheDir(outDir), Path.GetFileName(Path.GetFullPath(outDir.TrimEnd('/', '\\'))) + ".manifest");
 

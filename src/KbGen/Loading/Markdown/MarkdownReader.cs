@@ -13,8 +13,8 @@ namespace KbGen.Loading.Markdown;
 public static class MarkdownReader
 {
     /// <summary>From a YAML scalar; positions come from aligning the value with the raw file text.</summary>
-    public static MarkdownText FromScalar(string value, string fileText, int rawStart, int rawEnd, SourceSpan span, LineIndex lines, DiagnosticBag diagnostics) =>
-        Build(value, span, new ScalarPositionMap(value, fileText, rawStart, rawEnd, span.File, lines), diagnostics);
+    internal static MarkdownText FromScalar(string value, SourceText file, int rawStart, int rawEnd, SourceSpan span, DiagnosticBag diagnostics) =>
+        Build(value, span, new ScalarPositionMap(value, file, rawStart, rawEnd), diagnostics);
 
     /// <summary>From a region of a Markdown file (a page body): offsets map directly.</summary>
     public static MarkdownText FromFileRegion(string fileText, int start, SourceSpan span, LineIndex lines, DiagnosticBag diagnostics) =>
