@@ -206,7 +206,9 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
                 foreach (var c in text.Citations)
                 {
                     if (!citing.TryGetValue(c.ReferenceId, out var l)) citing[c.ReferenceId] = l = [];
-                    if (!l.Contains(s)) l.Add(s);
+                    // Topics come one at a time: "already listed" is "listed last" (Contains
+                    // compared whole records, quadratic in the number of topics).
+                    if (l.Count == 0 || !ReferenceEquals(l[^1], s)) l.Add(s);
                 }
         // A topic's own (possibly archived) reference comes first, as on its page.
         var shownRefs = new Dictionary<string, Reference>(StringComparer.Ordinal);
