@@ -27,9 +27,9 @@ internal sealed class IncrementalPlan
     public bool IsReused(ShownTopic s) => _reused.Contains(s);
 
     public static IncrementalPlan Prepare(BuildOptions options, KnowledgeBase kb, IReadOnlyList<ShownTopic> shown, DateTimeOffset timestamp,
-        DateOnly today, IEnumerable<string> templateFiles, StagedOutput staging)
+        DateOnly today, IEnumerable<string> templateFiles, StagedOutput staging, Loading.ParseCache? parsed)
     {
-        var keys = new InputKeys(options);
+        var keys = new InputKeys(options, parsed);
         keys.ComputeGlobal(kb, timestamp, today, templateFiles);
         var plan = new IncrementalPlan(keys, shown);
         var cache = BuildCache.Open(options.OutDir, keys.Global, options.VerifyCache);
@@ -69,8 +69,8 @@ internal sealed class IncrementalPlan
             {
                 var full = Path.Combine(staging.Root, rel);
                 string? sha = written.TryGetValue(rel, out var h) ? h : _reused.Contains(s) ? Reused(s, rel) : null;
-                if (sha is null || !File.Exists(full)) return;
-                files[rel] = BuildCache.Describe(full, sha);
+                if (sha is null || BuildCache.Describe(full, sha) is not { } record) return;
+                files[rel] = record;
             }
             result[s.Topic.Id] = new CachedTopic { Key = _keys[s], Files = files };
         });

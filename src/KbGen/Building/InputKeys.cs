@@ -13,7 +13,7 @@ namespace KbGen.Building;
 /// page depends on (program version and cache format, options, timestamp, kb.yaml, fonts, pages,
 /// every template file, the archive); a topic's key adds its own file and the files of the
 /// references it cites. Equal keys mean equal bytes out.</summary>
-internal sealed class InputKeys(BuildOptions options)
+internal sealed class InputKeys(BuildOptions options, Loading.ParseCache? parsed = null)
 {
     private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal);
 
@@ -65,6 +65,8 @@ internal sealed class InputKeys(BuildOptions options)
 
     private string FileHash(string path) => _files.GetOrAdd(path, p =>
     {
+        // The hash of the bytes the model was made from, when the loader kept it.
+        if (parsed?.HashOfParsed(p) is { } known) return BuildCache.Hex(known);
         try { return File.Exists(p) ? BuildCache.Hex(SHA256.HashData(File.ReadAllBytes(p))) : "missing"; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return "unreadable " + Guid.NewGuid(); }
     });

@@ -33,13 +33,14 @@ public static class SiteBuild
         private int _pages, _pdfs, _charts;
         private IReadOnlyList<string> _reused = [];
         private string? _cacheRejected;
+        private ParseCache? _parsed;
 
         public BuildReport Execute()
         {
             var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             // kbgen build keeps parsed files in `.kbgen-cache/` (serve keeps its own in memory).
-            var parsed = options.ParseCache ?? (options.Incremental ? new ParseCache(new ModelStore(BuildCache.ModelDir(options.OutDir))) : null);
-            var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, parsed));
+            _parsed = options.ParseCache ?? (options.Incremental ? new ParseCache(new ModelStore(BuildCache.ModelDir(options.OutDir))) : null);
+            var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, _parsed));
             if (kb is not null) Stage("validate", () => { Validator.Validate(kb, new ValidationContext(today), _diagnostics); return 0; });
             if (kb is null || Failed()) return Report(false);
 
@@ -60,7 +61,7 @@ public static class SiteBuild
                     var manifest = plan is null ? null : Stage("cache", () => plan.Manifest(recording.Hashes, output));
                     Stage("switch", () => { output.Commit(options.DeferCleanup); return 0; });
                     if (plan is not null && manifest is not null) BuildCache.Save(options.OutDir, Path.GetFileName(output.Root), plan.Keys.Global, manifest);
-                    parsed?.Store?.Prune();
+                    _parsed?.Store?.Prune();
                     return Report(true);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -85,7 +86,7 @@ public static class SiteBuild
             if (options.Incremental)
             {
                 var files = templates?.AllFiles() ?? TemplateSet.AllFiles(TemplateSet.LocateBuiltIn(), options.TemplatesDir);
-                plan = Stage("reuse", () => IncrementalPlan.Prepare(options, kb, shown, timestamp, today, files, output));
+                plan = Stage("reuse", () => IncrementalPlan.Prepare(options, kb, shown, timestamp, today, files, output, _parsed));
                 _reused = plan.ReusedIds;
                 _cacheRejected = plan.Rejected;
             }

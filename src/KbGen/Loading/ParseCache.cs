@@ -19,6 +19,10 @@ public sealed class ParseCache(Cache.ModelStore? store = null)
     public int Hits;
     public int Misses;
 
+    /// <summary>SHA-256 of the bytes this cache last read (or found stored) for a file: what the
+    /// model of that file was made from. Build keys use it instead of reading the file again.</summary>
+    public byte[]? HashOfParsed(string path) => _entries.TryGetValue(path, out var e) ? e.Hash : null;
+
     /// <summary>The on-disk store behind this cache, if any.</summary>
     public Cache.ModelStore? Store => store;
 

@@ -122,7 +122,8 @@ public sealed class BuildCache
     private bool Intact(string path, CachedFile rec)
     {
         var fi = new FileInfo(path);
-        if (!fi.Exists || fi.LinkTarget is not null) return false;
+        // (The attribute comes with the one lstat; LinkTarget would cost a readlink per file.)
+        if (!fi.Exists || (fi.Attributes & FileAttributes.ReparsePoint) != 0) return false;
         if (!VerifyAll && fi.Length == rec.Size && fi.LastWriteTimeUtc.Ticks == rec.Mtime) return true;
         if (fi.Length != rec.Size) return false;
         try
@@ -161,10 +162,11 @@ public sealed class BuildCache
 
     public static string Hex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
 
-    public static CachedFile Describe(string fullPath, string sha256)
+    /// <summary>The record of a written file, or null when it is not there.</summary>
+    public static CachedFile? Describe(string fullPath, string sha256)
     {
         var fi = new FileInfo(fullPath);
-        return new CachedFile { Sha256 = sha256, Size = fi.Length, Mtime = fi.LastWriteTimeUtc.Ticks };
+        return fi.Exists ? new CachedFile { Sha256 = sha256, Size = fi.Length, Mtime = fi.LastWriteTimeUtc.Ticks } : null;
     }
 
     public sealed class Manifest

@@ -12,6 +12,7 @@ public sealed class StagedOutput : IOutputSink, IDisposable
     private readonly string _parent;
     private readonly string _name;
     private bool _done;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<bool>> _created = new(StringComparer.Ordinal);
 
     private StagedOutput(string outDir, string id)
     {
@@ -42,7 +43,10 @@ public sealed class StagedOutput : IOutputSink, IDisposable
         var full = Path.GetFullPath(Path.Combine(Root, relative));
         if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException($"output path '{relative}' leaves the output folder");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var dir = Path.GetDirectoryName(full)!;
+        // Thousands of files share a few folders: create each once, not once per file.
+        // (Lazy: a second writer into a new folder waits until the first has made it.)
+        _ = _created.GetOrAdd(dir, d => new Lazy<bool>(() => { Directory.CreateDirectory(d); return true; })).Value;
         return full;
     }
 
