@@ -99,6 +99,7 @@ public static class SiteBuild
                 // Posters are drawn with their pages, from the one layout, which is then dropped.
                 if (options.Charts) charts.WritePostersWithPages(toRender, sink, timestamp, _diagnostics);
                 Stage("html", () => { renderer.RenderAll(sink, options.MaxParallelism); return 0; });
+                progress?.Invoke("html parts: " + string.Join(", ", renderer.Timings.Select(t => $"{t.Part} {t.Time.TotalSeconds:0.000} s")));
                 if (options.Charts)
                 {
                     _stages.Add(("posters", charts.PosterTimeDuringHtml));

@@ -27,23 +27,45 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         // Topic pages are independent: render them on all cores. Each writes its own file, so the
         // output is the same as a single-threaded build (a test compares the two).
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
-        Parallel.ForEach(site.Topics, options, t =>
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Timed(string part, Action work)
+        {
+            clock.Restart();
+            work();
+            _timings.Add((part, clock.Elapsed));
+        }
+        Timed("topics", () => Parallel.ForEach(site.Topics, options, t =>
         {
             if (Reused?.Invoke(t) == true) { lock (_written) _written.Add(SitePaths.Topic(t.Topic.Id)); }
             else RenderTopic(t, sink);
+        }));
+        IReadOnlyList<ArchivedRevision> revisions = [];
+        Timed("revisions", () =>
+        {
+            revisions = RevisionPages.Published(_kb, site.Topics);
+            Parallel.ForEach(revisions, options, a => RenderRevision(a, sink));
+            RenderWhatsNew(revisions, sink);
+            sink.WriteText("site/feed.xml", RevisionPages.Feed(_kb, revisions, site.BuildTime));
         });
-        var revisions = RevisionPages.Published(_kb, site.Topics);
-        Parallel.ForEach(revisions, options, a => RenderRevision(a, sink));
-        RenderWhatsNew(revisions, sink);
-        sink.WriteText("site/feed.xml", RevisionPages.Feed(_kb, revisions, site.BuildTime));
-        RenderHome(sink);
-        RenderReferences(sink);
-        foreach (var p in _kb.Pages) RenderPage(p, sink);
-        Render404(sink);
-        WriteSearchIndex(sink);
-        WriteAssets(sink);
-        WriteSitemap(sink);
+        Timed("home", () => RenderHome(sink));
+        Timed("references", () => RenderReferences(sink));
+        Timed("pages", () =>
+        {
+            foreach (var p in _kb.Pages) RenderPage(p, sink);
+            Render404(sink);
+        });
+        Timed("search", () => WriteSearchIndex(sink));
+        Timed("assets", () =>
+        {
+            WriteAssets(sink);
+            WriteSitemap(sink);
+        });
     }
+
+    private readonly List<(string Part, TimeSpan Time)> _timings = [];
+
+    /// <summary>Where the html stage's time went (topic pages, then each page that lists them).</summary>
+    public IReadOnlyList<(string Part, TimeSpan Time)> Timings => _timings;
 
     // ---- page frame shared by every page ----
 
@@ -202,14 +224,11 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         var path = SitePaths.References;
         var citing = new Dictionary<string, List<ShownTopic>>(StringComparer.Ordinal);
         foreach (var s in site.Topics)
-            foreach (var text in CitationNumbering.InPageOrder(s.Topic))
-                foreach (var c in text.Citations)
-                {
-                    if (!citing.TryGetValue(c.ReferenceId, out var l)) citing[c.ReferenceId] = l = [];
-                    // Topics come one at a time: "already listed" is "listed last" (Contains
-                    // compared whole records, quadratic in the number of topics).
-                    if (l.Count == 0 || !ReferenceEquals(l[^1], s)) l.Add(s);
-                }
+            foreach (var id in TopicListing.Of(s.Topic).CitedIds)
+            {
+                if (!citing.TryGetValue(id, out var l)) citing[id] = l = [];
+                l.Add(s);
+            }
         // A topic's own (possibly archived) reference comes first, as on its page.
         var shownRefs = new Dictionary<string, Reference>(StringComparer.Ordinal);
         foreach (var s in site.Topics)
@@ -248,15 +267,29 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     private void WriteSearchIndex(IOutputSink sink)
     {
-        var entries = site.Topics.Select(s => new SearchEntry(
-            s.Topic.Title, s.Topic.Question, SitePaths.Pretty(SitePaths.Topic(s.Topic.Id)) + "index.html",
-            PlainText.Of(s.Topic.Summary),
-            string.Join(" ", CitationNumbering.InPageOrder(s.Topic).Select(m => PlainText.Of(m))))).ToList();
-        var json = JsonSerializer.Serialize(entries, SearchJson.Default.ListSearchEntry);
-        sink.WriteText("site/assets/search-index.json", json);
+        // Each topic's entry is encoded once (and kept with the topic); the index is their list.
+        var entries = new byte[site.Topics.Count][];
+        Parallel.For(0, entries.Length, i => entries[i] = TopicListing.Of(site.Topics[i].Topic).SearchEntryJson);
+        var buffer = new MemoryStream(entries.Sum(e => e.Length + 1) + 64);
+        buffer.WriteByte((byte)'[');
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (i > 0) buffer.WriteByte((byte)',');
+            buffer.Write(entries[i]);
+        }
+        buffer.WriteByte((byte)']');
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        sink.WriteBytes("site/assets/search-index.json", bytes);
         // file:// pages cannot fetch JSON, so the same index also ships as a script.
-        sink.WriteText("site/assets/search-index.js", "window.KB_SEARCH_INDEX = " + json + ";\n");
+        var script = new byte[ScriptStart.Length + bytes.Length + ScriptEnd.Length];
+        ScriptStart.CopyTo(script, 0);
+        bytes.CopyTo(script.AsSpan(ScriptStart.Length));
+        ScriptEnd.CopyTo(script, ScriptStart.Length + bytes.Length);
+        sink.WriteBytes("site/assets/search-index.js", script);
     }
+
+    private static readonly byte[] ScriptStart = "window.KB_SEARCH_INDEX = "u8.ToArray();
+    private static readonly byte[] ScriptEnd = ";\n"u8.ToArray();
 
     private void WriteAssets(IOutputSink sink)
     {
@@ -284,9 +317,3 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         sink.WriteText("site/sitemap.xml", sb.ToString());
     }
 }
-
-public sealed record SearchEntry(string Title, string Question, string Href, string Summary, string Text);
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(List<SearchEntry>))]
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
-internal sealed partial class SearchJson : System.Text.Json.Serialization.JsonSerializerContext;
