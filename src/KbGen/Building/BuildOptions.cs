@@ -18,6 +18,10 @@ public sealed record BuildOptions
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>Parsed files kept by a long-running caller (serve) between builds.</summary>
     public Loading.ParseCache? ParseCache { get; init; }
+    /// <summary>With a cache that vouches for the current output, update it where it stands instead
+    /// of switching to a new folder (serve: a rebuild then touches only the files that change;
+    /// each file is replaced atomically, the set of files is not).</summary>
+    public bool InPlace { get; init; }
     /// <summary>Remove the replaced output in the background (serve).</summary>
     public bool DeferCleanup { get; init; }
     public bool Site { get; init; } = true;

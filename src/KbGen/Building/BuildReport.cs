@@ -15,6 +15,8 @@ public sealed record BuildReport(
     public IReadOnlyList<string> ReusedTopics { get; init; } = [];
     /// <summary>Why the build cache was not used, when there was one.</summary>
     public string? CacheRejected { get; init; }
+    /// <summary>Where the html stage's time went: topic pages, then each page that lists topics.</summary>
+    public IReadOnlyList<(string Part, TimeSpan Time)> HtmlParts { get; init; } = [];
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
 }

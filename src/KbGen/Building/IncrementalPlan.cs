@@ -6,8 +6,8 @@ using KbGen.Rendering.Html;
 namespace KbGen.Building;
 
 /// <summary>Which topics a build reuses from the previous output: those whose input key matches the
-/// cache's record and whose recorded files are intact. Their files are linked into the staging
-/// folder before anything is rendered; the rest are rendered as in a full build. Pages that list
+/// cache's record and whose recorded files are intact. Their files are carried into the build's
+/// output before anything is rendered; the rest are rendered as in a full build. Pages that list
 /// topics (home, search index, references, sitemap, feed, what's new, revisions) are always rendered.</summary>
 internal sealed class IncrementalPlan
 {
@@ -26,13 +26,17 @@ internal sealed class IncrementalPlan
     public IReadOnlyList<string> ReusedIds => _shown.Where(_reused.Contains).Select(s => s.Topic.Id).ToList();
     public bool IsReused(ShownTopic s) => _reused.Contains(s);
 
+    /// <summary>The build cache beside the output, as read for this build.</summary>
+    public BuildCache Cache { get; private set; } = null!;
+
     public static IncrementalPlan Prepare(BuildOptions options, KnowledgeBase kb, IReadOnlyList<ShownTopic> shown, DateTimeOffset timestamp,
-        DateOnly today, IEnumerable<string> templateFiles, StagedOutput staging, Loading.ParseCache? parsed)
+        DateOnly today, IEnumerable<string> templateFiles, Loading.ParseCache? parsed)
     {
         var keys = new InputKeys(options, parsed);
         keys.ComputeGlobal(kb, timestamp, today, templateFiles);
         var plan = new IncrementalPlan(keys, shown);
         var cache = BuildCache.Open(options.OutDir, keys.Global, options.VerifyCache);
+        plan.Cache = cache;
         plan.Rejected = cache.Rejected;
         var topicKeys = new string[shown.Count];
         var reused = new bool[shown.Count];
@@ -43,7 +47,7 @@ internal sealed class IncrementalPlan
         {
             topicKeys[i] = keys.Topic(shown[i]);
             if (cache.Count == 0 || duplicate.Contains(shown[i].Topic.Id)) return;
-            if (cache.TryReuse(shown[i].Topic.Id, topicKeys[i], keys.OwnedFiles(shown[i]).ToList(), staging) is { } files)
+            if (cache.Reusable(shown[i].Topic.Id, topicKeys[i], keys.OwnedFiles(shown[i]).ToList()) is { } files)
             {
                 plan.RememberReused(files);
                 reused[i] = true;
@@ -57,9 +61,19 @@ internal sealed class IncrementalPlan
         return plan;
     }
 
-    /// <summary>The manifest entries for the staged output: every topic whose files are all there
+    /// <summary>Carries every reused topic's files into the build's output.</summary>
+    public void CarryOver(IBuildOutput output, int parallelism)
+    {
+        var from = Cache.CurrentFolder;
+        if (from is null || _reused.Count == 0) return;
+        var files = _reusedHashes.Keys.ToList();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
+            rel => output.Keep(rel, Path.Combine(from, rel)));
+    }
+
+    /// <summary>The manifest entries for the build's output: every topic whose files are all there
     /// (reused, or written in this build with their hashes recorded).</summary>
-    public Dictionary<string, CachedTopic> Manifest(IReadOnlyDictionary<string, string> written, StagedOutput staging)
+    public Dictionary<string, CachedTopic> Manifest(IReadOnlyDictionary<string, string> written, IBuildOutput output)
     {
         var result = new ConcurrentDictionary<string, CachedTopic>(StringComparer.Ordinal);
         Parallel.ForEach(_shown, s =>
@@ -67,7 +81,7 @@ internal sealed class IncrementalPlan
             var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
             foreach (var rel in Keys.OwnedFiles(s))
             {
-                var full = Path.Combine(staging.Root, rel);
+                var full = output.Locate(rel);
                 string? sha = written.TryGetValue(rel, out var h) ? h : _reused.Contains(s) ? Reused(s, rel) : null;
                 if (sha is null || BuildCache.Describe(full, sha) is not { } record) return;
                 files[rel] = record;
@@ -75,6 +89,13 @@ internal sealed class IncrementalPlan
             result[s.Topic.Id] = new CachedTopic { Key = _keys[s], Files = files };
         });
         return new Dictionary<string, CachedTopic>(result, StringComparer.Ordinal);
+    }
+
+    /// <summary>Files of the build that belong to no topic (pages that list topics, assets…).</summary>
+    public IEnumerable<string> Others(IEnumerable<string> written)
+    {
+        var owned = _shown.SelectMany(Keys.OwnedFiles).ToHashSet(StringComparer.Ordinal);
+        return written.Where(rel => !owned.Contains(rel));
     }
 
     private readonly ConcurrentDictionary<string, string> _reusedHashes = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace KbGen.Building;
 
 /// <summary>Passes writes through to the staged output and remembers each file's SHA-256, for the
 /// build cache's manifest. Holds hashes only, never contents.</summary>
-internal sealed class RecordingSink(StagedOutput inner) : IOutputSink
+internal sealed class RecordingSink(IBuildOutput inner) : IOutputSink
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     public ConcurrentDictionary<string, string> Hashes { get; } = new(StringComparer.Ordinal);

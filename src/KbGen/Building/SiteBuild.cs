@@ -34,6 +34,7 @@ public static class SiteBuild
         private IReadOnlyList<string> _reused = [];
         private string? _cacheRejected;
         private ParseCache? _parsed;
+        private IReadOnlyList<(string, TimeSpan)> _htmlParts = [];
 
         public BuildReport Execute()
         {
@@ -44,8 +45,20 @@ public static class SiteBuild
             if (kb is not null) Stage("validate", () => { Validator.Validate(kb, new ValidationContext(today), _diagnostics); return 0; });
             if (kb is null || Failed()) return Report(false);
 
-            StagedOutput output;
-            try { output = StagedOutput.Begin(options.OutDir); }
+            var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
+            var shown = ChannelSelection.Select(kb, options.Channel);
+            TemplateSet? templates = options.Site ? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics) : null;
+            IncrementalPlan? plan = null;
+            if (options.Incremental)
+            {
+                var files = templates?.AllFiles() ?? TemplateSet.AllFiles(TemplateSet.LocateBuiltIn(), options.TemplatesDir);
+                plan = Stage("reuse", () => IncrementalPlan.Prepare(options, kb, shown, timestamp, today, files, _parsed));
+                _reused = plan.ReusedIds;
+                _cacheRejected = plan.Rejected;
+            }
+
+            IBuildOutput output;
+            try { output = BeginOutput(plan); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _diagnostics.Add(DiagnosticCodes.OutputFailed, SourceSpan.FileStart(options.OutDir), $"cannot prepare the output folder: {ex.Message}");
@@ -55,12 +68,16 @@ public static class SiteBuild
             {
                 try
                 {
+                    if (plan is not null) Stage("carry", () => { plan.CarryOver(output, options.MaxParallelism); return 0; });
                     var recording = new RecordingSink(output);
-                    var plan = Render(kb, today, output, recording);
+                    Render(kb, today, timestamp, shown, templates, plan, recording);
                     if (Failed()) return Report(false);
                     var manifest = plan is null ? null : Stage("cache", () => plan.Manifest(recording.Hashes, output));
+                    // An update in place is not atomic: until it is complete, no manifest vouches for it.
+                    if (output is InPlaceOutput) BuildCache.Forget(options.OutDir);
                     Stage("switch", () => { output.Commit(options.DeferCleanup); return 0; });
-                    if (plan is not null && manifest is not null) BuildCache.Save(options.OutDir, Path.GetFileName(output.Root), plan.Keys.Global, manifest);
+                    if (plan is not null && manifest is not null)
+                        BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Hashes.Keys));
                     _parsed?.Store?.Prune();
                     return Report(true);
                 }
@@ -72,24 +89,21 @@ public static class SiteBuild
             }
         }
 
-        /// <summary>Renders into the staging folder; with the cache, first links the files of every
-        /// topic whose inputs are unchanged from the current output and renders only the others
-        /// (and every page that lists topics). Returns the cache plan, or null without a cache.</summary>
-        private IncrementalPlan? Render(KnowledgeBase kb, DateOnly today, StagedOutput output, RecordingSink sink)
+        /// <summary>A new staged folder, switched in atomically; or, for serve (InPlace) when the
+        /// cache vouches for the current output, an update of that output where it stands.</summary>
+        private IBuildOutput BeginOutput(IncrementalPlan? plan)
         {
-            var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
-            var shown = ChannelSelection.Select(kb, options.Channel);
+            if (options.InPlace && plan is { Cache: { Accepted: true, CurrentFolder: { } current } } && Directory.Exists(current))
+                return InPlaceOutput.Begin(current, plan.Cache.RecordedFiles.ToList());
+            return StagedOutput.Begin(options.OutDir);
+        }
+
+        /// <summary>Renders into the build's output: with the cache, only topics whose inputs changed
+        /// (their unchanged files were carried over) and every page that lists topics.</summary>
+        private void Render(KnowledgeBase kb, DateOnly today, DateTimeOffset timestamp, IReadOnlyList<ShownTopic> shown, TemplateSet? templates,
+            IncrementalPlan? plan, RecordingSink sink)
+        {
             using var charts = new ChartStage(kb, options.ChartPapers);
-            TemplateSet? templates = null;
-            if (options.Site) templates = new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
-            IncrementalPlan? plan = null;
-            if (options.Incremental)
-            {
-                var files = templates?.AllFiles() ?? TemplateSet.AllFiles(TemplateSet.LocateBuiltIn(), options.TemplatesDir);
-                plan = Stage("reuse", () => IncrementalPlan.Prepare(options, kb, shown, timestamp, today, files, output, _parsed));
-                _reused = plan.ReusedIds;
-                _cacheRejected = plan.Rejected;
-            }
             var toRender = plan is null ? shown : shown.Where(s => !plan.IsReused(s)).ToList();
             if (templates is not null)
             {
@@ -99,7 +113,7 @@ public static class SiteBuild
                 // Posters are drawn with their pages, from the one layout, which is then dropped.
                 if (options.Charts) charts.WritePostersWithPages(toRender, sink, timestamp, _diagnostics);
                 Stage("html", () => { renderer.RenderAll(sink, options.MaxParallelism); return 0; });
-                progress?.Invoke("html parts: " + string.Join(", ", renderer.Timings.Select(t => $"{t.Part} {t.Time.TotalSeconds:0.000} s")));
+                _htmlParts = renderer.Timings;
                 if (options.Charts)
                 {
                     _stages.Add(("posters", charts.PosterTimeDuringHtml));
@@ -114,7 +128,6 @@ public static class SiteBuild
                 _pdfs = Stage("pdf", () => HandoutStage.Run(kb, toRender, options.Channel, timestamp, sink, options.MaxParallelism)) + 2 * reused;
             if (options.Charts && !Failed())
                 _charts = Stage("chart", () => charts.WritePdfs(toRender, sink, timestamp, _diagnostics, options.MaxParallelism)) + reusedCharts;
-            return plan;
         }
 
         private T Stage<T>(string name, Func<T> work)
@@ -133,7 +146,7 @@ public static class SiteBuild
             var list = _diagnostics.Sorted();
             if (options.WarningsAsErrors) list = DiagnosticBag.Promote(list);
             return ok
-                ? new BuildReport(true, list, _pages, _pdfs, _charts, _stages, _clock.Elapsed) { ReusedTopics = _reused, CacheRejected = _cacheRejected }
+                ? new BuildReport(true, list, _pages, _pdfs, _charts, _stages, _clock.Elapsed) { ReusedTopics = _reused, CacheRejected = _cacheRejected, HtmlParts = _htmlParts }
                 : new BuildReport(false, list, 0, 0, 0, _stages, _clock.Elapsed) { CacheRejected = _cacheRejected };
         }
     }

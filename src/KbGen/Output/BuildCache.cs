@@ -10,7 +10,9 @@ namespace KbGen.Output;
 /// folder (never inside what is switched). It records, for the output the `output` link points to,
 /// each topic's input key (a hash of everything its files depend on) and, for each of its files, the
 /// SHA-256, size and modification time. A later build whose key for a topic is unchanged links that
-/// topic's files from the current output into its staging folder instead of rendering them.
+/// topic's files from the current output into its staging folder instead of rendering them. It also
+/// lists the output's other files (pages that list topics, assets…), so that a build updating the
+/// output in place (serve) knows which files of the previous build it has to remove.
 ///
 /// Nothing in it is trusted: the manifest carries a checksum of its own text; a manifest that does
 /// not parse, fails its checksum, was written by another format or program version, or describes
@@ -20,7 +22,7 @@ namespace KbGen.Output;
 /// and its old modification time put back is only caught with <see cref="VerifyAll"/>.)</summary>
 public sealed class BuildCache
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private const string Magic = "kbgen-cache";
 
     private readonly string _manifestPath;
@@ -96,26 +98,33 @@ public sealed class BuildCache
         { Rejected = "describes another output"; return; }
         foreach (var (id, t) in m.Topics)
             if (t?.Key is not null && t.Files is not null) _usable[id] = t;
+        Others = m.Others ?? [];
+        Accepted = true;
     }
 
     public int Count => _usable.Count;
 
-    /// <summary>Links topic <paramref name="id"/>'s files from the current output into the staging
-    /// folder when its key matches and every recorded file is intact. Returns the files' records
-    /// (to carry into the next manifest), or null when the topic must be rendered.</summary>
-    public Dictionary<string, CachedFile>? TryReuse(string id, string key, IReadOnlyCollection<string> expectedFiles, StagedOutput staging)
+    /// <summary>True when the manifest was read, checked and describes the current output.</summary>
+    public bool Accepted { get; private set; }
+
+    /// <summary>The folder the output link points to, whose files the manifest describes.</summary>
+    public string? CurrentFolder => _currentTarget is null ? null : Path.Combine(Path.GetDirectoryName(_outputPath)!, _currentTarget);
+
+    /// <summary>Non-topic files of the current output, as recorded.</summary>
+    public IReadOnlyList<string> Others { get; private set; } = [];
+
+    /// <summary>Every file the manifest records for the current output (topics' and others).</summary>
+    public IEnumerable<string> RecordedFiles => _usable.Values.SelectMany(t => t.Files.Keys).Concat(Others);
+
+    /// <summary>The records of topic <paramref name="id"/>'s files in the current output when its key
+    /// matches and every recorded file is intact, or null when the topic must be rendered.</summary>
+    public Dictionary<string, CachedFile>? Reusable(string id, string key, IReadOnlyCollection<string> expectedFiles)
     {
         if (!_usable.TryGetValue(id, out var t) || t.Key != key) return null;
         if (t.Files.Count != expectedFiles.Count || !expectedFiles.All(t.Files.ContainsKey)) return null;
-        var from = Path.Combine(Path.GetDirectoryName(_outputPath)!, _currentTarget!);
+        var from = CurrentFolder!;
         foreach (var (rel, rec) in t.Files)
             if (rec is null || !Intact(Path.Combine(from, rel), rec)) return null;
-        foreach (var rel in t.Files.Keys)
-        {
-            var src = Path.Combine(from, rel);
-            var dst = staging.PathOf(rel);
-            if (!Posix.TryLink(src, dst, out _)) File.Copy(src, dst, overwrite: false);
-        }
         return t.Files;
     }
 
@@ -137,14 +146,16 @@ public sealed class BuildCache
 
     /// <summary>Writes the manifest for the output just committed (atomically: temp file, rename).
     /// Failing to write the cache never fails a build: the next build is then a full one.</summary>
-    public static void Save(string outDir, string committedTarget, string globalKey, IReadOnlyDictionary<string, CachedTopic> topics)
+    public static void Save(string outDir, string committedTarget, string globalKey, IReadOnlyDictionary<string, CachedTopic> topics,
+        IEnumerable<string> others)
     {
         var path = ManifestPath(outDir);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var m = new Manifest { Format = FormatVersion, Version = ProgramVersion, Global = globalKey, Output = committedTarget,
-                Topics = new SortedDictionary<string, CachedTopic>(topics.ToDictionary(), StringComparer.Ordinal) };
+                Topics = new SortedDictionary<string, CachedTopic>(topics.ToDictionary(), StringComparer.Ordinal),
+                Others = others.Order(StringComparer.Ordinal).ToList() };
             var body = JsonSerializer.Serialize(m, CacheJson.Default.Manifest);
             var text = $"{Magic} {FormatVersion} {Hex(SHA256.HashData(Encoding.UTF8.GetBytes(body)))}\n{body}";
             var tmp = path + ".tmp-" + Environment.ProcessId;
@@ -176,6 +187,7 @@ public sealed class BuildCache
         public string? Global { get; set; }
         public string? Output { get; set; }
         public SortedDictionary<string, CachedTopic>? Topics { get; set; }
+        public List<string>? Others { get; set; }
     }
 }
 

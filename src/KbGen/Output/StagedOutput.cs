@@ -6,7 +6,7 @@ namespace KbGen.Output;
 /// the output; <see cref="Commit"/> points the `output` symbolic link at it with one rename(2),
 /// as deploy tools do with `current`. A reader, a failed build or a killed one sees the old
 /// output or the new one, never a mix; the next build removes leftovers.</summary>
-public sealed class StagedOutput : IOutputSink, IDisposable
+public sealed class StagedOutput : IBuildOutput
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly string _parent;
@@ -27,6 +27,16 @@ public sealed class StagedOutput : IOutputSink, IDisposable
     /// <summary>The staging folder; becomes the output on commit.</summary>
     public string Root { get; }
     public string OutputPath => Path.Combine(_parent, _name);
+    public string Target => Path.GetFileName(Root);
+
+    /// <summary>A hard link to the current output's file (a copy where links are not possible).</summary>
+    public void Keep(string relative, string currentPath)
+    {
+        var dst = PathOf(relative);
+        if (!Posix.TryLink(currentPath, dst, out _)) File.Copy(currentPath, dst, overwrite: false);
+    }
+
+    public string Locate(string relative) => Path.Combine(Root, relative);
 
     public static StagedOutput Begin(string outDir)
     {

@@ -28,9 +28,16 @@ public class IncrementalBuildTests
         public string Manifest => BuildCache.ManifestPath(Out);
         public string? Templates { get; set; }
 
-        public BuildReport Build(string? outDir = null, bool incremental = true, int parallelism = 0, bool verify = false)
+        public BuildReport Build(string? outDir = null, bool incremental = true, int parallelism = 0, bool verify = false, bool inPlace = false)
         {
-            var report = SiteBuild.Run(new BuildOptions
+            var report = TryBuild(outDir, incremental, parallelism, verify, inPlace);
+            Assert.True(report.Succeeded, TestBuild.Describe(report));
+            return report;
+        }
+
+        public BuildReport TryBuild(string? outDir = null, bool incremental = true, int parallelism = 0, bool verify = false, bool inPlace = false)
+        {
+            return SiteBuild.Run(new BuildOptions
             {
                 ContentDir = Content,
                 OutDir = outDir ?? Out,
@@ -40,10 +47,9 @@ public class IncrementalBuildTests
                 Timestamp = Stamp,
                 Incremental = incremental,
                 VerifyCache = verify,
+                InPlace = inPlace,
                 MaxParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount,
             });
-            Assert.True(report.Succeeded, TestBuild.Describe(report));
-            return report;
         }
 
         /// <summary>A full, single-threaded build without cache of the same content, elsewhere.</summary>
@@ -308,6 +314,82 @@ public class IncrementalBuildTests
         var report = kb.Build();
         Assert.Equal(5, report.ReusedTopics.Count);
         Assert.DoesNotContain("topic-00099", report.ReusedTopics);
+        AssertSame(kb.Reference(), Files(kb.Out));
+    }
+
+    // ---- serve's update in place ----
+
+    [Fact]
+    public void An_update_in_place_rewrites_only_what_changed_and_equals_a_full_build()
+    {
+        using var kb = new Kb();
+        kb.Build(inPlace: true); // nothing to update yet: a staged build
+        var folder = Live(kb.Out);
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, old);
+
+        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        var report = kb.Build(inPlace: true);
+        Assert.Equal(5, report.ReusedTopics.Count);
+        Assert.Equal(folder, Live(kb.Out)); // the same folder, updated
+        var rewritten = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => File.GetLastWriteTimeUtc(f) != old).Select(f => Path.GetRelativePath(folder, f)).ToList();
+        Assert.Contains("site/topics/topic-00003/index.html", rewritten);
+        Assert.Contains("pdf/topic-00003-patient.pdf", rewritten);
+        Assert.DoesNotContain(rewritten, f => f.Contains("topic-00002"));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(kb.Root), e => e.Contains(".update-"));
+        AssertSame(kb.Reference(), Files(kb.Out));
+        // And the next build trusts the manifest written after the update.
+        Assert.Equal(6, kb.Build(inPlace: true).ReusedTopics.Count);
+    }
+
+    [Fact]
+    public void An_update_in_place_removes_the_files_of_a_removed_topic_and_page()
+    {
+        using var kb = new Kb();
+        kb.Build(inPlace: true);
+        File.Delete(Path.Combine(kb.Content, "topics", "topic-00004.yaml"));
+        kb.Edit("kb.yaml", s => s.Replace("pages: [editorial-policy, disclaimer]", "pages: [editorial-policy]"));
+        File.Delete(Path.Combine(kb.Content, "pages", "disclaimer.md"));
+        kb.Build(inPlace: true);
+        var files = Files(kb.Out);
+        Assert.DoesNotContain(files.Keys, f => f.Contains("topic-00004") || f.Contains("disclaimer"));
+        Assert.False(Directory.Exists(Path.Combine(Live(kb.Out), "site", "topics", "topic-00004")));
+        AssertSame(kb.Reference(), files);
+    }
+
+    [Fact]
+    public void A_failed_update_in_place_leaves_the_output_and_its_manifest_as_they_were()
+    {
+        using var kb = new Kb();
+        var templates = Path.Combine(kb.Root, "templates");
+        Directory.CreateDirectory(templates);
+        File.Copy(Path.Combine(TestPaths.Templates, "topic.hbs"), Path.Combine(templates, "topic.hbs"));
+        kb.Templates = templates;
+        kb.Build(inPlace: true);
+        var before = Files(kb.Out);
+        var manifest = File.ReadAllText(kb.Manifest);
+
+        // The topic renders again (its page fails), while home and search index were already written.
+        kb.Edit("topics/topic-00001.yaml", s => s.Replace("title: Generated topic 1", "title: Generated topic one"));
+        File.AppendAllText(Path.Combine(templates, "topic.hbs"), "{{no-such-field}}");
+        var report = kb.TryBuild(inPlace: true);
+        Assert.False(report.Succeeded);
+        AssertSame(before, Files(kb.Out));
+        Assert.Equal(manifest, File.ReadAllText(kb.Manifest));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(kb.Root), e => e.Contains(".update-"));
+    }
+
+    [Fact]
+    public void Without_a_manifest_to_vouch_for_the_output_an_update_in_place_is_a_staged_build()
+    {
+        using var kb = new Kb();
+        kb.Build(inPlace: true);
+        var folder = Live(kb.Out);
+        File.Delete(kb.Manifest); // as after an interrupted update
+        var report = kb.Build(inPlace: true);
+        Assert.Empty(report.ReusedTopics);
+        Assert.NotEqual(folder, Live(kb.Out));
         AssertSame(kb.Reference(), Files(kb.Out));
     }
 }
