@@ -14,8 +14,12 @@ public sealed class WholeSiteBuilder(BuildOptions options) : IPreviewBuilder
 {
     // Unchanged topic and reference files are not parsed again, and the build cache beside the
     // output reuses every unchanged topic's page, handouts and chart: a save re-renders only the
-    // topic that changed and the pages that list it.
-    private readonly BuildOptions _options = options with { ParseCache = options.ParseCache ?? new Loading.ParseCache(), DeferCleanup = true };
+    // topic that changed and the pages that list it, and updates the served output in place
+    // (re-linking thousands of unchanged files into a new folder would cost more than the edit).
+    private readonly BuildOptions _options = options with
+    {
+        ParseCache = options.ParseCache ?? new Loading.ParseCache(), DeferCleanup = true, InPlace = true,
+    };
 
     public BuildReport Build(IReadOnlyCollection<string> changedPaths) => SiteBuild.Run(_options);
 }
