@@ -82,7 +82,10 @@ public sealed class ServeLiveTests(ITestOutputHelper log)
             Assert.Contains("data-line=\"8\"", body);
         }
         kb.WriteTopic(good);
-        var (page, _) = await ServeHttp.Eventually(url, b => b.Contains(TempKb.KnownText), TimeSpan.FromSeconds(2));
+        // The fixed build's files are in place a moment before the server records that the build
+        // succeeded (and tells browsers to reload): wait for both, not for the first.
+        var (page, _) = await ServeHttp.Eventually(url, b => b.Contains(TempKb.KnownText) && !b.Contains("id=\"kbgen-overlay\""), TimeSpan.FromSeconds(2));
+        Assert.Contains(TempKb.KnownText, page);
         Assert.DoesNotContain("id=\"kbgen-overlay\"", page);
     }
 
