@@ -37,6 +37,70 @@ public static class DevCommand
             return Cli.Ok;
         });
         dev.Add(export);
+        dev.Add(ServeRebuild());
         return dev;
+    }
+
+    /// <summary>`kbgen dev serve-rebuild CONTENT`: what a save costs inside `kbgen serve`. A copy of
+    /// CONTENT is built once by serve's own builder, then one topic is edited and rebuilt
+    /// --reps times; prints the median rebuild time and its stages.</summary>
+    private static Command ServeRebuild()
+    {
+        var cmd = new Command("serve-rebuild", "Measure serve's rebuild after editing one topic of a copy of CONTENT");
+        var content = new Argument<string>("CONTENT");
+        var reps = new Option<int>("--reps") { DefaultValueFactory = _ => 9 };
+        cmd.Add(content);
+        cmd.Add(reps);
+        cmd.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var work = Path.Combine(Path.GetTempPath(), "kbgen-serve-rebuild-" + Guid.NewGuid().ToString("N")[..8]);
+            try
+            {
+                var copy = Path.Combine(work, "content");
+                CopyTree(parse.GetValue(content)!, copy);
+                var builder = new Serve.WholeSiteBuilder(new Building.BuildOptions
+                {
+                    ContentDir = copy, OutDir = Path.Combine(work, "output"), Channel = Publishing.Channel.Preview,
+                });
+                var first = builder.Build([]);
+                if (!first.Succeeded) throw new UsageException("the content does not build: run kbgen check");
+                var topic = Directory.GetFiles(Path.Combine(copy, "topics"), "*.yaml").Order(StringComparer.Ordinal).First();
+                var runs = new List<Building.BuildReport>();
+                var pauses = new Dictionary<Building.BuildReport, (TimeSpan Pause, int Gen2)>();
+                for (var i = 0; i < parse.GetValue(reps); i++)
+                {
+                    var text = File.ReadAllText(topic);
+                    File.WriteAllText(topic, System.Text.RegularExpressions.Regex.Replace(text, "(?m)^title: (.*)$", m => $"title: {m.Groups[1].Value} {i}", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
+                    var pause = GC.GetTotalPauseDuration();
+                    var gen2 = GC.CollectionCount(2);
+                    var report = builder.Build([topic]);
+                    pauses[report] = (GC.GetTotalPauseDuration() - pause, GC.CollectionCount(2) - gen2);
+                    if (!report.Succeeded || report.ReusedTopics.Count == 0) throw new UsageException("a rebuild failed or reused nothing");
+                    runs.Add(report);
+                }
+                var median = runs.OrderBy(r => r.Elapsed).ElementAt(runs.Count / 2);
+                string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.0} ms";
+                output.WriteLine($"serve rebuild after editing one topic: median {Ms(median.Elapsed)} (min {Ms(runs.Min(r => r.Elapsed))}, max {Ms(runs.Max(r => r.Elapsed))}, {runs.Count} runs, first build {first.Elapsed.TotalSeconds:0.00} s)");
+                output.WriteLine("median run's stages: " + string.Join(", ", median.Stages.Select(s => $"{s.Stage} {Ms(s.Time)}")));
+                output.WriteLine($"median run's garbage collection: {Ms(pauses[median].Pause)} paused, {pauses[median].Gen2} full collection(s)");
+                output.WriteLine("median run's html parts: " + string.Join(", ", median.HtmlParts.Select(s => $"{s.Part} {Ms(s.Time)}")));
+                return Cli.Ok;
+            }
+            finally
+            {
+                try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        });
+        return cmd;
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

@@ -12,7 +12,18 @@ internal sealed class RecordingSink(IBuildOutput inner) : IOutputSink
     private static readonly UTF8Encoding Utf8 = new(false);
     public ConcurrentDictionary<string, string> Hashes { get; } = new(StringComparer.Ordinal);
 
-    public void WriteText(string relative, string text) => WriteBytes(relative, Utf8.GetBytes(text));
+    public void WriteText(string relative, string text)
+    {
+        // Pages run to megabytes (home, references): encode into a pooled buffer rather than a
+        // new large-object array per page, which drove serve's rebuilds into full collections.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
+        {
+            var n = Utf8.GetBytes(text, buffer);
+            WriteBytes(relative, buffer.AsSpan(0, n));
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+    }
 
     public void WriteBytes(string relative, ReadOnlySpan<byte> bytes)
     {

@@ -76,14 +76,15 @@ public sealed class BuildCache
         Manifest? m;
         try
         {
-            var text = File.ReadAllText(_manifestPath, Encoding.UTF8);
-            var nl = text.IndexOf('\n');
+            // Bytes throughout: no megabyte strings (serve reads this on every rebuild).
+            var bytes = File.ReadAllBytes(_manifestPath);
+            var nl = Array.IndexOf(bytes, (byte)'\n');
             if (nl < 0) { Rejected = "no header"; return; }
-            var header = text[..nl].Split(' ');
-            var body = text[(nl + 1)..];
+            var header = Encoding.UTF8.GetString(bytes, 0, nl).Split(' ');
+            var body = bytes.AsSpan(nl + 1);
             if (header.Length != 3 || header[0] != Magic) { Rejected = "bad header"; return; }
             if (header[1] != FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Rejected = "other cache format"; return; }
-            if (!string.Equals(header[2], Hex(SHA256.HashData(Encoding.UTF8.GetBytes(body))), StringComparison.Ordinal)) { Rejected = "checksum does not match"; return; }
+            if (!string.Equals(header[2], Hex(SHA256.HashData(body)), StringComparison.Ordinal)) { Rejected = "checksum does not match"; return; }
             m = JsonSerializer.Deserialize(body, CacheJson.Default.Manifest);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or ArgumentException)
@@ -156,10 +157,14 @@ public sealed class BuildCache
             var m = new Manifest { Format = FormatVersion, Version = ProgramVersion, Global = globalKey, Output = committedTarget,
                 Topics = new SortedDictionary<string, CachedTopic>(topics.ToDictionary(), StringComparer.Ordinal),
                 Others = others.Order(StringComparer.Ordinal).ToList() };
-            var body = JsonSerializer.Serialize(m, CacheJson.Default.Manifest);
-            var text = $"{Magic} {FormatVersion} {Hex(SHA256.HashData(Encoding.UTF8.GetBytes(body)))}\n{body}";
+            var body = JsonSerializer.SerializeToUtf8Bytes(m, CacheJson.Default.Manifest);
+            var header = Encoding.UTF8.GetBytes($"{Magic} {FormatVersion} {Hex(SHA256.HashData(body))}\n");
             var tmp = path + ".tmp-" + Environment.ProcessId;
-            File.WriteAllText(tmp, text, new UTF8Encoding(false));
+            using (var f = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                f.Write(header);
+                f.Write(body);
+            }
             Posix.Rename(tmp, path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* next build is a full build */ }

@@ -270,22 +270,31 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         // Each topic's entry is encoded once (and kept with the topic); the index is their list.
         var entries = new byte[site.Topics.Count][];
         Parallel.For(0, entries.Length, i => entries[i] = TopicListing.Of(site.Topics[i].Topic).SearchEntryJson);
-        var buffer = new MemoryStream(entries.Sum(e => e.Length + 1) + 64);
-        buffer.WriteByte((byte)'[');
-        for (var i = 0; i < entries.Length; i++)
+        // One pooled buffer holds the script: its prefix, the JSON array, its suffix; the JSON file
+        // is the middle of it. (Megabytes: new arrays for each rebuild meant full collections.)
+        var length = ScriptStart.Length + 2 + ScriptEnd.Length;
+        foreach (var e in entries) length += e.Length + 1;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            if (i > 0) buffer.WriteByte((byte)',');
-            buffer.Write(entries[i]);
+            var at = 0;
+            void Put(ReadOnlySpan<byte> bytes) { bytes.CopyTo(buffer.AsSpan(at)); at += bytes.Length; }
+            Put(ScriptStart);
+            var jsonStart = at;
+            Put("["u8);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                if (i > 0) Put(","u8);
+                Put(entries[i]);
+            }
+            Put("]"u8);
+            var jsonEnd = at;
+            Put(ScriptEnd);
+            sink.WriteBytes("site/assets/search-index.json", buffer.AsSpan(jsonStart, jsonEnd - jsonStart));
+            // file:// pages cannot fetch JSON, so the same index also ships as a script.
+            sink.WriteBytes("site/assets/search-index.js", buffer.AsSpan(0, at));
         }
-        buffer.WriteByte((byte)']');
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        sink.WriteBytes("site/assets/search-index.json", bytes);
-        // file:// pages cannot fetch JSON, so the same index also ships as a script.
-        var script = new byte[ScriptStart.Length + bytes.Length + ScriptEnd.Length];
-        ScriptStart.CopyTo(script, 0);
-        bytes.CopyTo(script.AsSpan(ScriptStart.Length));
-        ScriptEnd.CopyTo(script, ScriptStart.Length + bytes.Length);
-        sink.WriteBytes("site/assets/search-index.js", script);
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
     }
 
     private static readonly byte[] ScriptStart = "window.KB_SEARCH_INDEX = "u8.ToArray();
