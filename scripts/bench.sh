@@ -4,6 +4,7 @@
 #   (2) HTML-only build against Hugo on the same corpus exported as Markdown
 #   (3) handouts per second against a warm headless Chromium printing the handout's HTML
 #   (4) incremental rebuild after editing one topic of 1,000 (wall, process start included)
+#   (5) the same rebuild inside serve (kbgen dev serve-rebuild: serve's builder, in process)
 # Env: BENCH_DIR (work folder, default /tmp/kbgen-bench), BENCH_SIZES (default "100 1000 10000"),
 #      BENCH_REPS_100/1000/10000 (default 5/3/1), BENCH_HTML_SIZES (default 1000),
 #      BENCH_OUT (default docs/benchmarks.md).
@@ -114,6 +115,14 @@ for r in 1 2 3 4 5; do
 done
 cp "$work/topic-00500.orig" "$topic"
 
+# (5) Inside serve: its own builder on a copy of the 1,000 topics, one topic edited per rebuild.
+for r in 1 2 3; do
+  line=$("${kbgen[@]}" dev serve-rebuild "$c" --reps 9 | head -1)
+  ms=$(echo "$line" | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')
+  record "serve	1000	$r	ms=$ms"
+  echo "serve #$r: $line"
+done
+
 python3 - "$results" "$out_md" "$(nproc)" "$(date -u +%Y-%m-%d)" "$(git -C "$repo" rev-parse --short HEAD)" <<'PY'
 import sys, statistics, collections, platform
 res, out, cores, date, commit = sys.argv[1:6]
@@ -177,8 +186,13 @@ L.append('')
 L.append('## 4. Incremental rebuild after editing one topic of 1,000\n')
 w = med('incremental', 1000, 'wall')
 if w is not None:
-    st = ', '.join(f'{s} {med("incremental", 1000, s):.2f} s' for s in ('load', 'validate', 'reuse', 'html', 'pdf', 'chart', 'cache', 'switch') if med('incremental', 1000, s) is not None)
+    st = ', '.join(f'{s} {med("incremental", 1000, s):.2f} s' for s in ('load', 'validate', 'reuse', 'carry', 'html', 'pdf', 'chart', 'cache', 'switch') if med('incremental', 1000, s) is not None)
     L.append(f'Wall time including process start: **{w:.2f} s** (median of {len(rows[("incremental", 1000)])}); stages: {st}.\n')
+ms = med('serve', 1000, 'ms')
+if ms is not None:
+    L.append('## 5. Rebuild inside `kbgen serve` after editing one topic of 1,000\n')
+    L.append(f'`kbgen dev serve-rebuild` (serve\'s own builder, in process, output updated in place): **{ms:.0f} ms** '
+             f'(median of {len(rows[("serve", 1000)])} runs of 9 rebuilds each).\n')
 open(out, 'w').write('\n'.join(L) + '\n')
 print('\n'.join(L))
 PY

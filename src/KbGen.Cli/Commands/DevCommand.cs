@@ -66,6 +66,8 @@ public static class DevCommand
                 var first = builder.Build([]);
                 if (!first.Succeeded) throw new UsageException("the content does not build: run kbgen check");
                 var topic = Directory.GetFiles(Path.Combine(copy, "topics"), "*.yaml").Order(StringComparer.Ordinal).First();
+                var outLink = Path.Combine(work, "output");
+                var folder = new DirectoryInfo(outLink).LinkTarget;
                 var runs = new List<Building.BuildReport>();
                 var pauses = new Dictionary<Building.BuildReport, (TimeSpan Pause, int Gen2)>();
                 for (var i = 0; i < parse.GetValue(reps); i++)
@@ -80,8 +82,9 @@ public static class DevCommand
                     runs.Add(report);
                 }
                 var median = runs.OrderBy(r => r.Elapsed).ElementAt(runs.Count / 2);
+                var inPlace = folder is not null && new DirectoryInfo(outLink).LinkTarget == folder;
                 string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.0} ms";
-                output.WriteLine($"serve rebuild after editing one topic: median {Ms(median.Elapsed)} (min {Ms(runs.Min(r => r.Elapsed))}, max {Ms(runs.Max(r => r.Elapsed))}, {runs.Count} runs, first build {first.Elapsed.TotalSeconds:0.00} s)");
+                output.WriteLine($"serve rebuild after editing one topic: median {Ms(median.Elapsed)} (min {Ms(runs.Min(r => r.Elapsed))}, max {Ms(runs.Max(r => r.Elapsed))}, {runs.Count} runs, first build {first.Elapsed.TotalSeconds:0.00} s, output {(inPlace ? "updated in place" : "switched to new folders")})");
                 output.WriteLine("median run's stages: " + string.Join(", ", median.Stages.Select(s => $"{s.Stage} {Ms(s.Time)}")));
                 output.WriteLine($"median run's garbage collection: {Ms(pauses[median].Pause)} paused, {pauses[median].Gen2} full collection(s)");
                 output.WriteLine("median run's html parts: " + string.Join(", ", median.HtmlParts.Select(s => $"{s.Part} {Ms(s.Time)}")));

@@ -18,7 +18,8 @@ public sealed class WholeSiteBuilder(BuildOptions options) : IPreviewBuilder
     // (re-linking thousands of unchanged files into a new folder would cost more than the edit).
     private readonly BuildOptions _options = options with
     {
-        ParseCache = options.ParseCache ?? new Loading.ParseCache(), DeferCleanup = true, InPlace = true,
+        ParseCache = options.ParseCache ?? new Loading.ParseCache(), Templates = options.Templates ?? new Rendering.Html.TemplateCache(),
+        DeferCleanup = true, InPlace = true,
     };
 
     public BuildReport Build(IReadOnlyCollection<string> changedPaths) => SiteBuild.Run(_options);

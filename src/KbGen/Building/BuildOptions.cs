@@ -22,6 +22,8 @@ public sealed record BuildOptions
     /// of switching to a new folder (serve: a rebuild then touches only the files that change;
     /// each file is replaced atomically, the set of files is not).</summary>
     public bool InPlace { get; init; }
+    /// <summary>Compiled templates kept by a long-running caller (serve) between builds.</summary>
+    public TemplateCache? Templates { get; init; }
     /// <summary>Remove the replaced output in the background (serve).</summary>
     public bool DeferCleanup { get; init; }
     public bool Site { get; init; } = true;

@@ -47,7 +47,9 @@ public static class SiteBuild
 
             var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
             var shown = ChannelSelection.Select(kb, options.Channel);
-            TemplateSet? templates = options.Site ? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics) : null;
+            TemplateSet? templates = !options.Site ? null
+                : options.Templates?.Get(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics)
+                  ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
             IncrementalPlan? plan = null;
             if (options.Incremental)
             {
