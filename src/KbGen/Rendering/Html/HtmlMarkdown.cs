@@ -21,24 +21,65 @@ public static class HtmlMarkdown
     /// <summary>Inline Markdown (a claim): one paragraph's content without the &lt;p&gt; wrapper.</summary>
     public static string Inline(MarkdownText text, CitationNumbering? numbering) => Render(text.Source, numbering, inline: true);
 
+    // Building a renderer (pipeline setup, object-renderer list, per-type lookup cache) cost more
+    // than rendering one claim; each thread keeps one and only swaps the numbering.
+    [ThreadStatic] private static ReusableRenderer? t_renderer;
+
     private static string Render(string source, CitationNumbering? numbering, bool inline)
     {
         var doc = Markdown.Parse(source, MarkdownPipelines.Content);
         TrimSpaceBeforeCitations(doc);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        MarkdownPipelines.Content.Setup(renderer);
-        renderer.ObjectRenderers.Insert(0, new CitationRenderer(numbering));
-        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
-        renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
-        if (inline && doc.Count == 1 && doc[0] is ParagraphBlock p)
+        var renderer = t_renderer ?? new ReusableRenderer();
+        t_renderer = null; // not shared with a nested or failed render
+        var result = renderer.Run(doc, numbering, inline);
+        t_renderer = renderer;
+        return result;
+    }
+
+    private sealed class ReusableRenderer
+    {
+        private readonly StringWriter _writer = new();
+        private readonly Renderer _renderer;
+        private readonly CitationRenderer _citations = new();
+
+        public ReusableRenderer()
         {
-            renderer.ImplicitParagraph = true;
-            renderer.Render(p);
+            _renderer = new Renderer(_writer);
+            MarkdownPipelines.Content.Setup(_renderer);
+            _renderer.ObjectRenderers.Insert(0, _citations);
+            _renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
+            _renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
         }
-        else renderer.Render(doc);
-        writer.Flush();
-        return writer.ToString().Trim();
+
+        public string Run(MarkdownDocument doc, CitationNumbering? numbering, bool inline)
+        {
+            _writer.GetStringBuilder().Clear();
+            _renderer.StartFresh();
+            _citations.Numbering = numbering;
+            if (inline && doc.Count == 1 && doc[0] is ParagraphBlock p)
+            {
+                _renderer.ImplicitParagraph = true;
+                _renderer.Render(p);
+            }
+            else
+            {
+                _renderer.ImplicitParagraph = false;
+                _renderer.Render(doc);
+            }
+            _citations.Numbering = null;
+            var sb = _writer.GetStringBuilder();
+            int start = 0, end = sb.Length;
+            while (start < end && char.IsWhiteSpace(sb[start])) start++;
+            while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
+            return sb.ToString(start, end - start);
+        }
+    }
+
+    /// <summary>An HtmlRenderer that can start over as if new: a finished render leaves no
+    /// indents or open children, only "the last thing written was not a line break".</summary>
+    private sealed class Renderer(TextWriter writer) : HtmlRenderer(writer)
+    {
+        public void StartFresh() => previousWasLine = true;
     }
 
     /// <summary>"pain [@x]." reads as "pain¹." — the superscript sits against the word.</summary>
@@ -53,10 +94,13 @@ public static class HtmlMarkdown
             }
     }
 
-    private sealed class CitationRenderer(CitationNumbering? numbering) : HtmlObjectRenderer<CitationInline>
+    private sealed class CitationRenderer : HtmlObjectRenderer<CitationInline>
     {
+        public CitationNumbering? Numbering { get; set; }
+
         protected override void Write(HtmlRenderer renderer, CitationInline obj)
         {
+            var numbering = Numbering;
             if (numbering is null || obj.Ids.Count == 0) return; // citations are omitted where no list is shown
             renderer.Write("<sup class=\"cite\">");
             var first = true;
