@@ -47,6 +47,9 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     // ---- page frame shared by every page ----
 
+    // The site menu depends only on the page's depth: built once per depth, not once per page.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _pageLinks = new(StringComparer.Ordinal);
+
     private object Frame(string path, string title, string? description, string? root = null)
     {
         root ??= SitePaths.RootOf(path);
@@ -60,7 +63,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         publisher = _kb.Settings.Publisher,
         preview = site.Channel == Channel.Preview,
         year = site.BuildTime.Year,
-        pages = _kb.Pages.Select(p => new { title = p.Title, href = root + SitePaths.Pretty(SitePaths.Page(p.Name)) + "index.html" }).ToList(),
+        pages = _pageLinks.GetOrAdd(root, r => _kb.Pages.Select(p => new { title = p.Title, href = r + SitePaths.Pretty(SitePaths.Page(p.Name)) + "index.html" }).ToList()),
         canonical = _kb.Settings.BaseUrl + SitePaths.Pretty(path),
         };
     }
