@@ -27,6 +27,59 @@ public static class HtmlMarkdown
 
     private static string Render(string source, CitationNumbering? numbering, bool inline)
     {
+        if (SimpleText.Scan(source) is { } pieces) return RenderSimple(source, pieces, numbering, inline);
+        return RenderMarkdig(source, numbering, inline);
+    }
+
+    [ThreadStatic] private static System.Text.StringBuilder? t_simple;
+
+    /// <summary>What Markdig renders for a <see cref="SimpleText"/> field: its words (which need no
+    /// escaping), without the spaces before each citation, and the citations.</summary>
+    private static string RenderSimple(string source, List<SimpleText.Piece> pieces, CitationNumbering? numbering, bool inline)
+    {
+        var sb = t_simple ??= new System.Text.StringBuilder();
+        sb.Clear();
+        if (!inline) sb.Append("<p>");
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            var piece = pieces[k];
+            if (piece.Ids is { } ids)
+            {
+                if (numbering is not null) AppendCitation(sb, ids, numbering);
+                continue;
+            }
+            var text = source.AsSpan(piece.Start, piece.Length);
+            if (k + 1 < pieces.Count) text = text.TrimEnd(' '); // TrimSpaceBeforeCitations
+            sb.Append(text);
+        }
+        if (!inline) sb.Append("</p>");
+        int start = 0, end = sb.Length;
+        while (start < end && char.IsWhiteSpace(sb[start])) start++;
+        while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
+        return sb.ToString(start, end - start);
+    }
+
+    /// <summary>The same markup as <see cref="CitationRenderer"/>.</summary>
+    private static void AppendCitation(System.Text.StringBuilder sb, List<string> ids, CitationNumbering numbering)
+    {
+        if (ids.Count == 0) return;
+        sb.Append("<sup class=\"cite\">");
+        var first = true;
+        foreach (var id in ids.Count == 1 ? ids : (IEnumerable<string>)ids.OrderBy(i => numbering.NumberOf(i)))
+        {
+            var n = numbering.NumberOf(id);
+            if (n == 0) continue;
+            if (!first) sb.Append(',');
+            sb.Append("<a href=\"#ref-").Append(WebUtility.HtmlEncode(id)).Append("\">").Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("</a>");
+            first = false;
+        }
+        sb.Append("</sup>");
+    }
+
+    /// <summary>Through Markdig, for any field that is not <see cref="SimpleText"/>; tests call it
+    /// to check that both paths agree.</summary>
+    internal static string RenderMarkdig(string source, CitationNumbering? numbering, bool inline)
+    {
         var doc = Markdown.Parse(source, MarkdownPipelines.Content);
         TrimSpaceBeforeCitations(doc);
         var renderer = t_renderer ?? new ReusableRenderer();
