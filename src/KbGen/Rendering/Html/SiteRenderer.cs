@@ -80,6 +80,10 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     // ---- topics ----
 
+    // The disclaimer is the same Markdown on every topic page, rendered without citations.
+    private readonly Lazy<string?> _disclaimerHtml = new(() =>
+        site.Kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d ? HtmlMarkdown.Block(d.Body, null) : null);
+
     public object TopicModel(ShownTopic shown, string path, ArchivedRevision? old = null)
     {
         var t = shown.Topic;
@@ -87,7 +91,6 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         var approval = t.Review.LastApproval;
         var root = SitePaths.RootOf(path);
         var policy = _kb.Pages.Any(p => p.Name == "editorial-policy") ? root + SitePaths.Page("editorial-policy") : null;
-        var disclaimer = _kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
         return new
         {
             id = t.Id,
@@ -121,7 +124,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
             hasPitfalls = t.Pitfalls.Count > 0,
             references = numbering.References.Select((r, i) => new { id = r.Id, number = i + 1, html = site.ReferenceHtml(r) }).ToList(),
             policyHref = policy is null ? null : SitePaths.Pretty(policy) + "index.html",
-            disclaimerHtml = disclaimer is null ? null : HtmlMarkdown.Block(disclaimer.Body, null),
+            disclaimerHtml = _disclaimerHtml.Value,
             revisions = RevisionPages.Revisions(_kb, t.Id, root),
             hasRevisions = _kb.Archive.Any(a => a.TopicId == t.Id),
             isOld = old is not null,
