@@ -4,6 +4,7 @@ using KbGen.Loading;
 using KbGen.Loading.Markdown;
 using KbGen.Model;
 using KbGen.Rendering;
+using KbGen.Rendering.Chart;
 using KbGen.Rendering.Html;
 using KbGen.Tests.Support;
 using KbGen.Validation;
@@ -84,6 +85,11 @@ public sealed class SimpleTextTests
             Assert.Equal(slow.Citations.Select(c => (c.ReferenceId, c.Span)), fast.Citations.Select(c => (c.ReferenceId, new OffsetMap().PositionOf(SpanOffset(c))!.Value)));
 
             Assert.Equal(PlainText.OfMarkdig(s), PlainText.Of(s));
+            Func<string, int> number = id => numbering?.NumberOf(id) ?? 0;
+            var (chartText, chartNumbers) = ChartText.Parse(s, number);
+            var (patternText, patternNumbers) = ChartText.ParseWithPatterns(s, number);
+            Assert.Equal(patternText, chartText);
+            Assert.Equal(patternNumbers, chartNumbers);
             foreach (var inline in new[] { true, false })
                 Assert.Equal(HtmlMarkdown.RenderMarkdig(s, numbering, inline),
                     inline ? HtmlMarkdown.Inline(field, numbering) : HtmlMarkdown.Block(field, numbering));
