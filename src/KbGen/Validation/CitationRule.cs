@@ -20,7 +20,9 @@ public sealed class CitationRule : IValidationRule
                         diagnostics.Add(DiagnosticCodes.UnknownReference, c.Span,
                             $"citation [@{c.ReferenceId}] names no reference (no references/{c.ReferenceId}.yaml){Suggest(c.ReferenceId, known)}");
                     if (!citedBy.TryGetValue(c.ReferenceId, out var list)) citedBy[c.ReferenceId] = list = [];
-                    if (!list.Contains(topic)) list.Add(topic);
+                    // A topic's citations come together: it is already listed only if it is last.
+                    // (Contains compared whole Topic records against every topic listed so far.)
+                    if (list.Count == 0 || !ReferenceEquals(list[^1], topic)) list.Add(topic);
                 }
             foreach (var claim in ClaimWalk.ClinicianClaims(topic))
                 if (claim.Citations.Count == 0 && !claim.IsEmpty)
