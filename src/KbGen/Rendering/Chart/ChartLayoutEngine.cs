@@ -51,7 +51,10 @@ public static class ChartLayoutEngine
         // Node content and size.
         var supSize = Math.Round(o.FontSize * 0.7, 2);
         var labelSize = o.FontSize; // same as node text: the PDF keeps both above its minimum size
-        var content = nodes.Select(n => NodeContent(n, measurer, referenceNumber, o, supSize)).ToArray();
+        // Metrics of the node font, asked once rather than per node.
+        var nodeLh = measurer.LineHeight(FontStyleKind.Regular, o.FontSize);
+        var nodeAscent = measurer.Ascent(FontStyleKind.Regular, o.FontSize);
+        var content = nodes.Select(n => NodeContent(n, measurer, referenceNumber, o, supSize, nodeLh)).ToArray();
 
         var g = new ChartGraph();
         var elementOf = new int[nodes.Count];
@@ -297,8 +300,8 @@ public static class ChartLayoutEngine
             var el = g.Elements[elementOf[i]];
             var rect = new ChartRect(R(el.Left), R(el.Y), R(el.Width), R(el.Height));
             var c = content[i];
-            var lh = measurer.LineHeight(FontStyleKind.Regular, o.FontSize);
-            var first = el.CenterY - c.Lines.Count * lh / 2 + measurer.Ascent(FontStyleKind.Regular, o.FontSize);
+            var lh = nodeLh;
+            var first = el.CenterY - c.Lines.Count * lh / 2 + nodeAscent;
             var lines = c.Lines.Select((text, k) =>
             {
                 var w = measurer.Width(text, FontStyleKind.Regular, o.FontSize);
@@ -335,12 +338,11 @@ public static class ChartLayoutEngine
 
     private sealed record Content(List<string> Lines, string Plain, string? Superscript, IReadOnlyList<int> Numbers, double SupWidth, double W, double H);
 
-    private static Content NodeContent(AlgorithmNode n, ITextMeasurer m, Func<string, int> refs, ChartLayoutOptions o, double supSize)
+    private static Content NodeContent(AlgorithmNode n, ITextMeasurer m, Func<string, int> refs, ChartLayoutOptions o, double supSize, double lh)
     {
         var (plain, numbers) = ChartText.Parse(n.Text.Source, refs);
         var sup = ChartText.Superscript(numbers);
         var supW = sup is null ? 0 : m.Width(sup, FontStyleKind.Regular, supSize) + 1;
-        var lh = m.LineHeight(FontStyleKind.Regular, o.FontSize);
         if (n.Kind == NodeKind.Decision)
         {
             var lines = ChartText.WrapBalanced(plain, m, FontStyleKind.Regular, o.FontSize, o.MaxDecisionTextWidth, supW);
