@@ -11,7 +11,13 @@ public static class AlgorithmOrder
 {
     public const string BeforePhases = "Initial assessment";
 
-    public static IReadOnlyList<(string Caption, IReadOnlyList<AlgorithmNode> Nodes)> Groups(Algorithm a)
+    // A page asks twice (citation numbering, step list), and validation and handouts ask too; an
+    // algorithm is immutable, so its groups are kept with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Algorithm, IReadOnlyList<(string Caption, IReadOnlyList<AlgorithmNode> Nodes)>> Cache = new();
+
+    public static IReadOnlyList<(string Caption, IReadOnlyList<AlgorithmNode> Nodes)> Groups(Algorithm a) => Cache.GetValue(a, Compute);
+
+    private static IReadOnlyList<(string Caption, IReadOnlyList<AlgorithmNode> Nodes)> Compute(Algorithm a)
     {
         var byId = new Dictionary<string, AlgorithmNode>(StringComparer.Ordinal);
         foreach (var n in a.Nodes) byId.TryAdd(n.Id, n);

@@ -13,13 +13,41 @@ public sealed class CitationNumbering
 
     public CitationNumbering(Topic topic, Func<string, Reference?> lookup)
     {
-        foreach (var text in InPageOrder(topic))
-            foreach (var c in text.Citations)
-                if (!_numbers.ContainsKey(c.ReferenceId) && lookup(c.ReferenceId) is { } r)
-                {
-                    _numbers[c.ReferenceId] = _ordered.Count + 1;
-                    _ordered.Add(r);
-                }
+        // The order of InPageOrder, walked without nested iterators (this runs for every page).
+        var t = topic;
+        if (!t.Summary.IsEmpty) Add(t.Summary, lookup);
+        foreach (var s in t.Clinician.Sections) AddClaims(s.Items, lookup);
+        AddClaims(t.Clinician.RedFlags, lookup);
+        if (t.Algorithm is { } a)
+            foreach (var g in AlgorithmOrder.Groups(a))
+                foreach (var n in g.Nodes) Add(n.Text, lookup);
+        AddClaims(t.Pitfalls, lookup);
+        if (t.Patient.Summary is { } ps) Add(ps, lookup);
+        foreach (var s in t.Patient.Sections) AddClaims(s.Items, lookup);
+        AddClaims(t.Patient.RedFlags, lookup);
+    }
+
+    private void AddClaims(IReadOnlyList<Claim> claims, Func<string, Reference?> lookup)
+    {
+        for (var i = 0; i < claims.Count; i++)
+        {
+            Add(claims[i].Text, lookup);
+            AddClaims(claims[i].Items, lookup);
+        }
+    }
+
+    private void Add(MarkdownText text, Func<string, Reference?> lookup)
+    {
+        var citations = text.Citations;
+        for (var i = 0; i < citations.Count; i++)
+        {
+            var id = citations[i].ReferenceId;
+            if (!_numbers.ContainsKey(id) && lookup(id) is { } r)
+            {
+                _numbers[id] = _ordered.Count + 1;
+                _ordered.Add(r);
+            }
+        }
     }
 
     /// <summary>References in number order (entry i has number i + 1).</summary>

@@ -23,6 +23,23 @@ public static class MarkdownReader
     private static MarkdownText Build(string value, SourceSpan span, IPositionMap map, DiagnosticBag diagnostics)
     {
         var text = new MarkdownText(value, span, map);
+        if (SimpleText.Scan(value) is { } pieces)
+        {
+            // Nothing to report; Markdig would find only the citations, each at its '['.
+            var found = new List<Citation>();
+            foreach (var p in pieces)
+                if (p.Ids is { } ids)
+                    foreach (var id in ids) found.Add(new Citation(id, text, p.Start));
+            text.Citations = found;
+            return text;
+        }
+        return BuildMarkdig(text, value, diagnostics);
+    }
+
+    /// <summary>Through Markdig, for any field that is not <see cref="SimpleText"/>; tests call it
+    /// to check that both paths agree.</summary>
+    internal static MarkdownText BuildMarkdig(MarkdownText text, string value, DiagnosticBag diagnostics)
+    {
         var citations = new List<Citation>();
         var doc = Markdig.Markdown.Parse(value, MarkdownPipelines.Validation);
         foreach (var node in doc.Descendants())

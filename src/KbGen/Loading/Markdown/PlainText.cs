@@ -15,6 +15,22 @@ public static class PlainText
     public static string Of(string markdown)
     {
         if (string.IsNullOrEmpty(markdown)) return "";
+        if (SimpleText.Scan(markdown) is { } pieces)
+        {
+            // Markdig would give the literal runs (citations have no text) and a space after the paragraph.
+            var plain = new StringBuilder(markdown.Length + 1);
+            foreach (var p in pieces)
+                if (p.Ids is null) plain.Append(markdown, p.Start, p.Length);
+            return Collapse(plain.Append(' ').ToString());
+        }
+        return OfMarkdig(markdown);
+    }
+
+    /// <summary>Through Markdig, for any text that is not <see cref="SimpleText"/>; tests call it to
+    /// check that both paths agree.</summary>
+    internal static string OfMarkdig(string markdown)
+    {
+        if (string.IsNullOrEmpty(markdown)) return "";
         var doc = Markdig.Markdown.Parse(markdown, MarkdownPipelines.Content);
         var sb = new StringBuilder(markdown.Length);
         foreach (var block in doc.Descendants<LeafBlock>())

@@ -51,7 +51,10 @@ public static class ChartLayoutEngine
         // Node content and size.
         var supSize = Math.Round(o.FontSize * 0.7, 2);
         var labelSize = o.FontSize; // same as node text: the PDF keeps both above its minimum size
-        var content = nodes.Select(n => NodeContent(n, measurer, referenceNumber, o, supSize)).ToArray();
+        // Metrics of the node font, asked once rather than per node.
+        var nodeLh = measurer.LineHeight(FontStyleKind.Regular, o.FontSize);
+        var nodeAscent = measurer.Ascent(FontStyleKind.Regular, o.FontSize);
+        var content = nodes.Select(n => NodeContent(n, measurer, referenceNumber, o, supSize, nodeLh)).ToArray();
 
         var g = new ChartGraph();
         var elementOf = new int[nodes.Count];
@@ -297,8 +300,8 @@ public static class ChartLayoutEngine
             var el = g.Elements[elementOf[i]];
             var rect = new ChartRect(R(el.Left), R(el.Y), R(el.Width), R(el.Height));
             var c = content[i];
-            var lh = measurer.LineHeight(FontStyleKind.Regular, o.FontSize);
-            var first = el.CenterY - c.Lines.Count * lh / 2 + measurer.Ascent(FontStyleKind.Regular, o.FontSize);
+            var lh = nodeLh;
+            var first = el.CenterY - c.Lines.Count * lh / 2 + nodeAscent;
             var lines = c.Lines.Select((text, k) =>
             {
                 var w = measurer.Width(text, FontStyleKind.Regular, o.FontSize);
@@ -335,12 +338,11 @@ public static class ChartLayoutEngine
 
     private sealed record Content(List<string> Lines, string Plain, string? Superscript, IReadOnlyList<int> Numbers, double SupWidth, double W, double H);
 
-    private static Content NodeContent(AlgorithmNode n, ITextMeasurer m, Func<string, int> refs, ChartLayoutOptions o, double supSize)
+    private static Content NodeContent(AlgorithmNode n, ITextMeasurer m, Func<string, int> refs, ChartLayoutOptions o, double supSize, double lh)
     {
         var (plain, numbers) = ChartText.Parse(n.Text.Source, refs);
         var sup = ChartText.Superscript(numbers);
         var supW = sup is null ? 0 : m.Width(sup, FontStyleKind.Regular, supSize) + 1;
-        var lh = m.LineHeight(FontStyleKind.Regular, o.FontSize);
         if (n.Kind == NodeKind.Decision)
         {
             var lines = ChartText.WrapBalanced(plain, m, FontStyleKind.Regular, o.FontSize, o.MaxDecisionTextWidth, supW);
@@ -407,26 +409,43 @@ public static class ChartLayoutEngine
             fixedBand[i] = nodes[i].Phase is { } p && phaseIndex.ContainsKey(p);
             band[i] = fixedBand[i] ? phaseIndex[nodes[i].Phase!] : -1;
         }
-        var dag = raw.Select((e, k) => back[k] ? (e.To, e.From) : (e.From, e.To)).Where(e => e.Item1 != e.Item2).ToList();
+        var dag = new List<(int, int)>(raw.Count);
+        for (var k = 0; k < raw.Count; k++)
+        {
+            var (f, t) = back[k] ? (raw[k].To, raw[k].From) : (raw[k].From, raw[k].To);
+            if (f != t) dag.Add((f, t));
+        }
         foreach (var v in TopologicalOrder(n, dag))
             if (!fixedBand[v])
-                band[v] = dag.Where(e => e.Item2 == v).Select(e => band[e.Item1]).DefaultIfEmpty(-1).Max();
+            {
+                // The latest band among its predecessors, -1 without any.
+                var latest = -1;
+                var any = false;
+                foreach (var (f, t) in dag)
+                    if (t == v) { latest = any ? Math.Max(latest, band[f]) : band[f]; any = true; }
+                band[v] = latest;
+            }
         return band;
     }
 
     private static List<int> TopologicalOrder(int n, List<(int, int)> dag)
     {
         var indeg = new int[n];
-        var outs = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+        var outs = new List<int>[n];
+        for (var i = 0; i < n; i++) outs[i] = [];
         foreach (var (f, t) in dag) { indeg[t]++; outs[f].Add(t); }
-        var ready = new SortedSet<int>(Enumerable.Range(0, n).Where(i => indeg[i] == 0));
-        var order = new List<int>();
-        while (ready.Count > 0)
+        // Always the lowest-numbered ready node next (charts have tens of nodes: a scan is cheap).
+        var ready = new bool[n];
+        var readyCount = 0;
+        for (var i = 0; i < n; i++) if (indeg[i] == 0) { ready[i] = true; readyCount++; }
+        var order = new List<int>(n);
+        while (readyCount > 0)
         {
-            var v = ready.Min;
-            ready.Remove(v);
+            var v = Array.IndexOf(ready, true);
+            ready[v] = false;
+            readyCount--;
             order.Add(v);
-            foreach (var t in outs[v]) if (--indeg[t] == 0) ready.Add(t);
+            foreach (var t in outs[v]) if (--indeg[t] == 0) { ready[t] = true; readyCount++; }
         }
         return order;
     }
@@ -435,19 +454,29 @@ public static class ChartLayoutEngine
     /// bands follow the listed order of phases.</summary>
     private static int[] AssignLayers(int n, List<LEdge> edges, int[] band, int start, out int layerCount)
     {
-        var dag = edges.Where(e => e.From != e.To)
-            .Select(e => e.IsBack ? (e.To, e.From) : (e.From, e.To)).ToList();
+        var dag = new List<(int, int)>(edges.Count);
+        foreach (var e in edges)
+            if (e.From != e.To) dag.Add(e.IsBack ? (e.To, e.From) : (e.From, e.To));
         var order = TopologicalOrder(n, dag);
-        var preds = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+        var preds = new List<int>[n];
+        for (var i = 0; i < n; i++) preds[i] = [];
         foreach (var (f, t) in dag) preds[t].Add(f);
         var layer = new int[n];
         var next = 0;
-        foreach (var b in band.Distinct().Order())
+        var bands = new SortedSet<int>(band);
+        foreach (var b in bands)
         {
             var first = next;
-            foreach (var v in order.Where(v => band[v] == b))
+            foreach (var v in order)
             {
-                layer[v] = Math.Max(first, preds[v].Select(p => layer[p] + 1).DefaultIfEmpty(first).Max());
+                if (band[v] != b) continue;
+                var below = first; // one below the lowest predecessor, else the band's first layer
+                if (preds[v].Count > 0)
+                {
+                    below = layer[preds[v][0]] + 1;
+                    for (var k = 1; k < preds[v].Count; k++) below = Math.Max(below, layer[preds[v][k]] + 1);
+                }
+                layer[v] = Math.Max(first, below);
                 next = Math.Max(next, layer[v] + 1);
             }
         }

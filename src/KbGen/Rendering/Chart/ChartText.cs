@@ -25,6 +25,30 @@ public static partial class ChartText
     public static (string Text, IReadOnlyList<int> Numbers) Parse(string markdown, Func<string, int> referenceNumber)
     {
         var numbers = new List<int>();
+        if (KbGen.Loading.Markdown.SimpleText.Scan(markdown) is { } pieces)
+        {
+            // Words and valid citations only: the citation groups are the only matches of the
+            // patterns below but the last, so drop them here and skip the regular expressions.
+            var words = new StringBuilder(markdown.Length);
+            foreach (var p in pieces)
+            {
+                if (p.Ids is null) { words.Append(markdown, p.Start, p.Length); continue; }
+                foreach (var id in p.Ids)
+                {
+                    var n = referenceNumber(id);
+                    if (n > 0 && !numbers.Contains(n)) numbers.Add(n);
+                }
+            }
+            var plain = Space().Replace(words.ToString(), " ").Trim();
+            return (plain.Replace(" .", ".").Replace(" ,", ","), numbers);
+        }
+        return ParseWithPatterns(markdown, referenceNumber);
+    }
+
+    /// <summary>Any text, through the regular expressions; tests compare it with <see cref="Parse"/>.</summary>
+    internal static (string Text, IReadOnlyList<int> Numbers) ParseWithPatterns(string markdown, Func<string, int> referenceNumber)
+    {
+        var numbers = new List<int>();
         var text = CitationGroup().Replace(markdown, m =>
         {
             foreach (var part in m.Value[1..^1].Split(';'))

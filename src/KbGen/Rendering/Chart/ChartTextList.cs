@@ -27,6 +27,12 @@ public static class ChartTextList
                 .Where(g => g.Nodes.Count > 0).ToList();
         var ordered = groups.SelectMany(g => g.Nodes).ToList();
         var number = ordered.Select((n, i) => (n.Id, i + 1)).ToDictionary(t => t.Id, t => t.Item2, StringComparer.Ordinal);
+        var edgesFrom = new Dictionary<string, List<ChartEdge>>(StringComparer.Ordinal);
+        foreach (var e in layout.Edges)
+        {
+            if (!edgesFrom.TryGetValue(e.From, out var list)) edgesFrom[e.From] = list = [];
+            list.Add(e);
+        }
         var prefix = SvgChartPainter.X(idPrefix);
         var sb = new StringBuilder();
         sb.Append($"<div class=\"chart-text-list\" id=\"{prefix}-text\">\n");
@@ -43,12 +49,11 @@ public static class ChartTextList
                     sb.Append("<sup class=\"cite\">").Append(string.Join(",", n.ReferenceNumbers.Distinct().Order().Select(num =>
                         $"<a href=\"#ref-{SvgChartPainter.X(referenceId(num) ?? "")}\">{num.ToString(CultureInfo.InvariantCulture)}</a>"))).Append("</sup>");
                 else if (n.Superscript is not null) sb.Append($"<sup>{SvgChartPainter.X(n.Superscript)}</sup>");
-                var outs = layout.Edges.Where(e => e.From == n.Id).ToList();
+                var outs = edgesFrom.GetValueOrDefault(n.Id) ?? [];
                 if (outs.Count == 0 && n.Kind == NodeKind.End) sb.Append(" <span class=\"chart-next\">End.</span>");
                 foreach (var e in outs)
                 {
-                    var target = layout.Nodes.FirstOrDefault(x => x.Id == e.To);
-                    if (target is null) continue;
+                    if (!byId.TryGetValue(e.To, out var target)) continue;
                     var step = number[e.To].ToString(CultureInfo.InvariantCulture);
                     var lead = e.Label is null ? "Next" : SvgChartPainter.X(e.Label);
                     sb.Append($" <span class=\"chart-next\">{lead}: go to <a href=\"#{prefix}-step-{SvgChartPainter.X(e.To)}\">step {step}</a> ({SvgChartPainter.X(target.PlainText.TrimEnd('.'))}).</span>");

@@ -21,8 +21,8 @@ public static class SvgChartPainter
             + ". The same algorithm follows as a numbered text list.";
         var sb = new StringBuilder();
         sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kb-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"")
-          .Append($" viewBox=\"0 0 {F(layout.Width)} {F(layout.Height)}\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\"")
-          .Append($" font-family=\"{FontFamily}\" font-size=\"{F(layout.FontSize)}\">\n");
+          .Append(Inv, $" viewBox=\"0 0 {layout.Width:0.##} {layout.Height:0.##}\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\"")
+          .Append(Inv, $" font-family=\"{FontFamily}\" font-size=\"{layout.FontSize:0.##}\">\n");
         sb.Append($"<title id=\"{id}-title\">{X(layout.Title)}</title>\n");
         sb.Append($"<desc id=\"{id}-desc\">{X(desc)}</desc>\n");
         sb.Append("<defs>")
@@ -34,25 +34,30 @@ public static class SvgChartPainter
         foreach (var b in layout.Bands)
         {
             var fill = i++ % 2 == 0 ? "#eef3f8" : "#f7f9fb";
-            sb.Append($"<rect class=\"band\" data-phase-id=\"{X(b.PhaseId)}\" x=\"{F(b.Rect.X)}\" y=\"{F(b.Rect.Y)}\" width=\"{F(b.Rect.Width)}\" height=\"{F(b.Rect.Height)}\" fill=\"{fill}\" stroke=\"#c5d0dc\" stroke-width=\"0.8\"/>\n");
+            sb.Append(Inv, $"<rect class=\"band\" data-phase-id=\"{X(b.PhaseId)}\" x=\"{b.Rect.X:0.##}\" y=\"{b.Rect.Y:0.##}\" width=\"{b.Rect.Width:0.##}\" height=\"{b.Rect.Height:0.##}\" fill=\"{fill}\" stroke=\"#c5d0dc\" stroke-width=\"0.8\"/>\n");
             sb.Append("<text class=\"band-caption\" font-weight=\"bold\" fill=\"#1f3a5a\">");
             foreach (var l in b.CaptionLines)
-                sb.Append($"<tspan x=\"{F(l.X)}\" y=\"{F(l.Baseline)}\">{X(l.Text)}</tspan>");
+                sb.Append(Inv, $"<tspan x=\"{l.X:0.##}\" y=\"{l.Baseline:0.##}\">{X(l.Text)}</tspan>");
             sb.Append("</text>\n");
         }
         sb.Append("</g>\n<g class=\"edges\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1.2\">\n");
         foreach (var e in layout.Edges)
         {
-            var pts = string.Join(" ", e.Points.Select(p => $"{F(p.X)},{F(p.Y)}"));
-            sb.Append($"<polyline class=\"edge{(e.IsBack ? " edge-back" : "")}\" data-from=\"{X(e.From)}\" data-to=\"{X(e.To)}\" points=\"{pts}\" marker-end=\"url(#{id}-arrow)\"")
+            sb.Append($"<polyline class=\"edge{(e.IsBack ? " edge-back" : "")}\" data-from=\"{X(e.From)}\" data-to=\"{X(e.To)}\" points=\"");
+            for (var k = 0; k < e.Points.Count; k++)
+            {
+                if (k > 0) sb.Append(' ');
+                sb.Append(Inv, $"{e.Points[k].X:0.##},{e.Points[k].Y:0.##}");
+            }
+            sb.Append($"\" marker-end=\"url(#{id}-arrow)\"")
               .Append(e.IsBack ? " stroke-dasharray=\"5 3\"" : "").Append("/>\n");
         }
         sb.Append("</g>\n<g class=\"edge-labels\" fill=\"#333333\">\n");
         foreach (var e in layout.Edges.Where(e => e.Label is not null && e.LabelRect is not null))
         {
             var r = e.LabelRect!.Value;
-            sb.Append($"<rect x=\"{F(r.X - 1)}\" y=\"{F(r.Y)}\" width=\"{F(r.Width + 2)}\" height=\"{F(r.Height)}\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>")
-              .Append($"<text class=\"edge-label\" x=\"{F(r.X)}\" y=\"{F(e.LabelBaseline)}\" font-size=\"{F(layout.LabelSize)}\" font-style=\"italic\">{X(e.Label!)}</text>\n");
+            sb.Append(Inv, $"<rect x=\"{(r.X - 1):0.##}\" y=\"{r.Y:0.##}\" width=\"{(r.Width + 2):0.##}\" height=\"{r.Height:0.##}\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>")
+              .Append(Inv, $"<text class=\"edge-label\" x=\"{r.X:0.##}\" y=\"{e.LabelBaseline:0.##}\" font-size=\"{layout.LabelSize:0.##}\" font-style=\"italic\">{X(e.Label!)}</text>\n");
         }
         sb.Append("</g>\n<g class=\"nodes\">\n");
         foreach (var n in layout.Nodes)
@@ -61,20 +66,20 @@ public static class SvgChartPainter
             var kind = KindName(n.Kind);
             var (fill, stroke) = Colours(n.Kind);
             var common = $"class=\"node node-{kind}\" data-node-id=\"{X(n.Id)}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.2\"";
-            sb.Append(n.Kind switch
-            {
-                NodeKind.Decision => $"<polygon {common} points=\"{F(r.CenterX)},{F(r.Y)} {F(r.Right)},{F(r.CenterY)} {F(r.CenterX)},{F(r.Bottom)} {F(r.X)},{F(r.CenterY)}\"/>",
-                NodeKind.Step => $"<rect {common} x=\"{F(r.X)}\" y=\"{F(r.Y)}\" width=\"{F(r.Width)}\" height=\"{F(r.Height)}\" rx=\"2\"/>",
-                _ => $"<rect {common} x=\"{F(r.X)}\" y=\"{F(r.Y)}\" width=\"{F(r.Width)}\" height=\"{F(r.Height)}\" rx=\"{F(Math.Min(14, r.Height / 2))}\"/>",
-            });
+            if (n.Kind == NodeKind.Decision)
+                sb.Append(Inv, $"<polygon {common} points=\"{r.CenterX:0.##},{r.Y:0.##} {r.Right:0.##},{r.CenterY:0.##} {r.CenterX:0.##},{r.Bottom:0.##} {r.X:0.##},{r.CenterY:0.##}\"/>");
+            else if (n.Kind == NodeKind.Step)
+                sb.Append(Inv, $"<rect {common} x=\"{r.X:0.##}\" y=\"{r.Y:0.##}\" width=\"{r.Width:0.##}\" height=\"{r.Height:0.##}\" rx=\"2\"/>");
+            else
+                sb.Append(Inv, $"<rect {common} x=\"{r.X:0.##}\" y=\"{r.Y:0.##}\" width=\"{r.Width:0.##}\" height=\"{r.Height:0.##}\" rx=\"{Math.Min(14, r.Height / 2):0.##}\"/>");
             // Centred lines: browser fonts differ from our metrics, so anchor at the middle.
             sb.Append($"<text class=\"node-text\" text-anchor=\"middle\" fill=\"#111111\">");
             for (var k = 0; k < n.Lines.Count; k++)
             {
                 var l = n.Lines[k];
-                sb.Append($"<tspan x=\"{F(r.CenterX)}\" y=\"{F(l.Baseline)}\">{X(l.Text)}");
+                sb.Append(Inv, $"<tspan x=\"{r.CenterX:0.##}\" y=\"{l.Baseline:0.##}\">{X(l.Text)}");
                 if (k == n.Lines.Count - 1 && n.Superscript is not null)
-                    sb.Append($"<tspan class=\"cite\" baseline-shift=\"super\" font-size=\"{F(layout.SuperscriptSize)}\">{X(n.Superscript)}</tspan>");
+                    sb.Append(Inv, $"<tspan class=\"cite\" baseline-shift=\"super\" font-size=\"{layout.SuperscriptSize:0.##}\">{X(n.Superscript)}</tspan>");
                 sb.Append("</tspan>");
             }
             sb.Append("</text>\n");
@@ -99,7 +104,9 @@ public static class SvgChartPainter
         _ => ("#ffffff", "#34506e"),
     };
 
-    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>Numbers are written "0.##" in the invariant culture, formatted straight into the
+    /// builder (a chart has hundreds of them; a string each was most of the painter's garbage).</summary>
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>XML escape for text and attribute values; drops characters XML cannot hold.</summary>
     internal static string X(string s)

@@ -21,24 +21,118 @@ public static class HtmlMarkdown
     /// <summary>Inline Markdown (a claim): one paragraph's content without the &lt;p&gt; wrapper.</summary>
     public static string Inline(MarkdownText text, CitationNumbering? numbering) => Render(text.Source, numbering, inline: true);
 
+    // Building a renderer (pipeline setup, object-renderer list, per-type lookup cache) cost more
+    // than rendering one claim; each thread keeps one and only swaps the numbering.
+    [ThreadStatic] private static ReusableRenderer? t_renderer;
+
     private static string Render(string source, CitationNumbering? numbering, bool inline)
+    {
+        if (SimpleText.Scan(source) is { } pieces) return RenderSimple(source, pieces, numbering, inline);
+        return RenderMarkdig(source, numbering, inline);
+    }
+
+    [ThreadStatic] private static System.Text.StringBuilder? t_simple;
+
+    /// <summary>What Markdig renders for a <see cref="SimpleText"/> field: its words (which need no
+    /// escaping), without the spaces before each citation, and the citations.</summary>
+    private static string RenderSimple(string source, List<SimpleText.Piece> pieces, CitationNumbering? numbering, bool inline)
+    {
+        var sb = t_simple ??= new System.Text.StringBuilder();
+        sb.Clear();
+        if (!inline) sb.Append("<p>");
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            var piece = pieces[k];
+            if (piece.Ids is { } ids)
+            {
+                if (numbering is not null) AppendCitation(sb, ids, numbering);
+                continue;
+            }
+            var text = source.AsSpan(piece.Start, piece.Length);
+            if (k + 1 < pieces.Count) text = text.TrimEnd(' '); // TrimSpaceBeforeCitations
+            sb.Append(text);
+        }
+        if (!inline) sb.Append("</p>");
+        int start = 0, end = sb.Length;
+        while (start < end && char.IsWhiteSpace(sb[start])) start++;
+        while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
+        return sb.ToString(start, end - start);
+    }
+
+    /// <summary>The same markup as <see cref="CitationRenderer"/>.</summary>
+    private static void AppendCitation(System.Text.StringBuilder sb, List<string> ids, CitationNumbering numbering)
+    {
+        if (ids.Count == 0) return;
+        sb.Append("<sup class=\"cite\">");
+        var first = true;
+        foreach (var id in ids.Count == 1 ? ids : (IEnumerable<string>)ids.OrderBy(i => numbering.NumberOf(i)))
+        {
+            var n = numbering.NumberOf(id);
+            if (n == 0) continue;
+            if (!first) sb.Append(',');
+            sb.Append("<a href=\"#ref-").Append(WebUtility.HtmlEncode(id)).Append("\">").Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("</a>");
+            first = false;
+        }
+        sb.Append("</sup>");
+    }
+
+    /// <summary>Through Markdig, for any field that is not <see cref="SimpleText"/>; tests call it
+    /// to check that both paths agree.</summary>
+    internal static string RenderMarkdig(string source, CitationNumbering? numbering, bool inline)
     {
         var doc = Markdown.Parse(source, MarkdownPipelines.Content);
         TrimSpaceBeforeCitations(doc);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        MarkdownPipelines.Content.Setup(renderer);
-        renderer.ObjectRenderers.Insert(0, new CitationRenderer(numbering));
-        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
-        renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
-        if (inline && doc.Count == 1 && doc[0] is ParagraphBlock p)
+        var renderer = t_renderer ?? new ReusableRenderer();
+        t_renderer = null; // not shared with a nested or failed render
+        var result = renderer.Run(doc, numbering, inline);
+        t_renderer = renderer;
+        return result;
+    }
+
+    private sealed class ReusableRenderer
+    {
+        private readonly StringWriter _writer = new();
+        private readonly Renderer _renderer;
+        private readonly CitationRenderer _citations = new();
+
+        public ReusableRenderer()
         {
-            renderer.ImplicitParagraph = true;
-            renderer.Render(p);
+            _renderer = new Renderer(_writer);
+            MarkdownPipelines.Content.Setup(_renderer);
+            _renderer.ObjectRenderers.Insert(0, _citations);
+            _renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
+            _renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
         }
-        else renderer.Render(doc);
-        writer.Flush();
-        return writer.ToString().Trim();
+
+        public string Run(MarkdownDocument doc, CitationNumbering? numbering, bool inline)
+        {
+            _writer.GetStringBuilder().Clear();
+            _renderer.StartFresh();
+            _citations.Numbering = numbering;
+            if (inline && doc.Count == 1 && doc[0] is ParagraphBlock p)
+            {
+                _renderer.ImplicitParagraph = true;
+                _renderer.Render(p);
+            }
+            else
+            {
+                _renderer.ImplicitParagraph = false;
+                _renderer.Render(doc);
+            }
+            _citations.Numbering = null;
+            var sb = _writer.GetStringBuilder();
+            int start = 0, end = sb.Length;
+            while (start < end && char.IsWhiteSpace(sb[start])) start++;
+            while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
+            return sb.ToString(start, end - start);
+        }
+    }
+
+    /// <summary>An HtmlRenderer that can start over as if new: a finished render leaves no
+    /// indents or open children, only "the last thing written was not a line break".</summary>
+    private sealed class Renderer(TextWriter writer) : HtmlRenderer(writer)
+    {
+        public void StartFresh() => previousWasLine = true;
     }
 
     /// <summary>"pain [@x]." reads as "pain¹." — the superscript sits against the word.</summary>
@@ -53,10 +147,13 @@ public static class HtmlMarkdown
             }
     }
 
-    private sealed class CitationRenderer(CitationNumbering? numbering) : HtmlObjectRenderer<CitationInline>
+    private sealed class CitationRenderer : HtmlObjectRenderer<CitationInline>
     {
+        public CitationNumbering? Numbering { get; set; }
+
         protected override void Write(HtmlRenderer renderer, CitationInline obj)
         {
+            var numbering = Numbering;
             if (numbering is null || obj.Ids.Count == 0) return; // citations are omitted where no list is shown
             renderer.Write("<sup class=\"cite\">");
             var first = true;

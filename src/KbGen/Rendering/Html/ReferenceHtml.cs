@@ -10,7 +10,21 @@ namespace KbGen.Rendering.Html;
 /// says, DOI and PubMed links where the reference has them.</summary>
 public static class ReferenceHtml
 {
+    // A reference is cited by many topics and formatted the same on each page; references are
+    // immutable, so the HTML is kept with the instance (keyed by identity, dropped with it).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Reference, Formatted> Cache = new();
+
+    private sealed record Formatted(string Style, string Html);
+
     public static string Format(Reference r, string style)
+    {
+        if (Cache.TryGetValue(r, out var known) && known.Style == style) return known.Html;
+        var html = FormatUncached(r, style);
+        Cache.AddOrUpdate(r, new Formatted(style, html));
+        return html;
+    }
+
+    private static string FormatUncached(Reference r, string style)
     {
         var f = CitationStyles.Format(r, style);
         var sb = new StringBuilder();

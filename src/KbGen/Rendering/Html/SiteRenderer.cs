@@ -69,6 +69,9 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     // ---- page frame shared by every page ----
 
+    // The site menu depends only on the page's depth: built once per depth, not once per page.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _pageLinks = new(StringComparer.Ordinal);
+
     private object Frame(string path, string title, string? description, string? root = null)
     {
         root ??= SitePaths.RootOf(path);
@@ -82,7 +85,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         publisher = _kb.Settings.Publisher,
         preview = site.Channel == Channel.Preview,
         year = site.BuildTime.Year,
-        pages = _kb.Pages.Select(p => new { title = p.Title, href = root + SitePaths.Pretty(SitePaths.Page(p.Name)) + "index.html" }).ToList(),
+        pages = _pageLinks.GetOrAdd(root, r => _kb.Pages.Select(p => new { title = p.Title, href = r + SitePaths.Pretty(SitePaths.Page(p.Name)) + "index.html" }).ToList()),
         canonical = _kb.Settings.BaseUrl + SitePaths.Pretty(path),
         };
     }
@@ -99,6 +102,10 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     // ---- topics ----
 
+    // The disclaimer is the same Markdown on every topic page, rendered without citations.
+    private readonly Lazy<string?> _disclaimerHtml = new(() =>
+        site.Kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d ? HtmlMarkdown.Block(d.Body, null) : null);
+
     public object TopicModel(ShownTopic shown, string path, ArchivedRevision? old = null)
     {
         var t = shown.Topic;
@@ -106,7 +113,6 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         var approval = t.Review.LastApproval;
         var root = SitePaths.RootOf(path);
         var policy = _kb.Pages.Any(p => p.Name == "editorial-policy") ? root + SitePaths.Page("editorial-policy") : null;
-        var disclaimer = _kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
         return new
         {
             id = t.Id,
@@ -140,7 +146,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
             hasPitfalls = t.Pitfalls.Count > 0,
             references = numbering.References.Select((r, i) => new { id = r.Id, number = i + 1, html = site.ReferenceHtml(r) }).ToList(),
             policyHref = policy is null ? null : SitePaths.Pretty(policy) + "index.html",
-            disclaimerHtml = disclaimer is null ? null : HtmlMarkdown.Block(disclaimer.Body, null),
+            disclaimerHtml = _disclaimerHtml.Value,
             revisions = RevisionPages.Revisions(_kb, t.Id, root),
             hasRevisions = _kb.Archive.Any(a => a.TopicId == t.Id),
             isOld = old is not null,

@@ -18,6 +18,9 @@ public sealed partial class TemplateSet
     private readonly string _builtInDir;
     private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _paths = new(StringComparer.Ordinal);
+    // Which file a name resolves to, looked up once: every page rendered two templates and each
+    // lookup asked the file system up to twice.
+    private readonly ConcurrentDictionary<(string Name, string? Fallback), string?> _resolved = new();
 
     public TemplateSet(string builtInDir, string? userDir, DiagnosticBag diagnostics)
     {
@@ -95,7 +98,7 @@ public sealed partial class TemplateSet
     /// Returns null and reports a diagnostic on any template error.</summary>
     public string? Render(string name, object model, DiagnosticBag diagnostics, string? fallback = null)
     {
-        var path = Resolve(name) ?? (fallback is null ? null : Resolve(fallback));
+        var path = _resolved.GetOrAdd((name, fallback), k => Resolve(k.Name) ?? (k.Fallback is null ? null : Resolve(k.Fallback)));
         if (path is null)
         {
             diagnostics.Add(DiagnosticCodes.TemplateMissing, SourceSpan.FileStart(Path.Combine(_userDir ?? _builtInDir, name)),
