@@ -107,7 +107,10 @@ public static class PdfPainter
             case ImageCommand i:
                 // One XImage per byte array, so a repeated image (a logo) is embedded once.
                 if (!images.TryGetValue(i.Data, out var image))
+                {
                     images[i.Data] = image = XImage.FromStream(new MemoryStream(i.Data, writable: false));
+                    image.Interpolate = i.Interpolate;
+                }
                 gfx.DrawImage(image, i.X, i.Y, i.Width, i.Height);
                 break;
         }
