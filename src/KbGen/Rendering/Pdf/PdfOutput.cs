@@ -16,24 +16,27 @@ public static partial class PdfOutput
     /// metadata; the ID is derived from it, the metadata and the page count.</summary>
     public static void Save(PdfDocument document, Stream stream, DateTimeOffset timestamp, string? identity = null)
     {
-        using var buffer = SavePatched(document, timestamp, identity);
+        using var buffer = new MemoryStream(64 * 1024);
+        SaveTo(document, buffer, timestamp, identity);
         stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     public static byte[] ToBytes(PdfDocument document, DateTimeOffset timestamp, string? identity = null)
     {
-        using var buffer = SavePatched(document, timestamp, identity);
+        using var buffer = new MemoryStream(64 * 1024);
+        SaveTo(document, buffer, timestamp, identity);
         return buffer.ToArray();
     }
 
-    /// <summary>Saves into one buffer and patches it in place (no copies of the whole file).</summary>
-    private static MemoryStream SavePatched(PdfDocument document, DateTimeOffset timestamp, string? identity)
+    /// <summary>Saves into <paramref name="buffer"/> (which must be empty) and patches it in place,
+    /// without copies of the whole file. A caller that makes many PDFs can reuse one buffer, so
+    /// that its large arrays are not allocated (and collected) per PDF.</summary>
+    public static void SaveTo(PdfDocument document, MemoryStream buffer, DateTimeOffset timestamp, string? identity = null)
     {
+        if (buffer.Length != 0) throw new ArgumentException("The buffer must be empty", nameof(buffer));
         var seed = Pin(document, timestamp, identity);
-        var buffer = new MemoryStream(64 * 1024);
         document.Save(buffer, closeStream: false);
         PatchSaveTimeValues(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), seed, timestamp);
-        return buffer;
     }
 
     private static string Pin(PdfDocument document, DateTimeOffset timestamp, string? identity)
