@@ -16,9 +16,9 @@ internal static class LineBreaker
     /// <summary>Text of one run placed on a line, with its x and measured width.</summary>
     internal readonly record struct Piece(int Run, string Text, double X, double Width);
 
-    internal sealed class Line
+    internal sealed class Line(int capacity = 0)
     {
-        public List<Piece> Pieces { get; } = [];
+        public List<Piece> Pieces { get; } = new(capacity);
         public double Width;
         public Break End;
         /// <summary>Run of the whitespace that ended this line (Break.Space), for rebuilding text.</summary>
@@ -43,7 +43,7 @@ internal static class LineBreaker
     {
         var (segs, units) = Tokenise(runs);
         var lines = new List<Line>();
-        var line = new Line();
+        var line = new Line(16);
         var hasPrev = false;
         var prev = default(Unit);
 
@@ -54,7 +54,7 @@ internal static class LineBreaker
             line.End = end;
             line.SpaceRun = spaceRun;
             lines.Add(line);
-            line = new Line();
+            line = new Line(line.Pieces.Count); // the next line likely holds as many pieces
         }
 
         Span<double> small = stackalloc double[8];
@@ -134,8 +134,11 @@ internal static class LineBreaker
     /// text, so each segment is one substring.</summary>
     private static (List<Seg> Segs, List<Unit> Units) Tokenise(IReadOnlyList<Run> runs)
     {
-        var segs = new List<Seg>();
-        var units = new List<Unit>();
+        var chars = 0;
+        for (var r = 0; r < runs.Count; r++) chars += runs[r].Text.Length;
+        // About one word per six characters in English prose.
+        var segs = new List<Seg>(chars / 5 + 1);
+        var units = new List<Unit>(chars / 5 + 1);
         var cur = new Unit { SegStart = 0 };
         var curChars = 0;
         // The segment being collected: run and start index in its text (-1: none).
