@@ -52,6 +52,7 @@ public static class PdfPainter
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
+        var brushes = new Dictionary<Rgb, XSolidBrush>(); // one per colour, not one per text command
         var pages = new List<PdfPage>();
         PdfTagger? tags = null;
         if (options.Tagged)
@@ -75,7 +76,7 @@ public static class PdfPainter
             foreach (var command in laid.Commands)
             {
                 tags?.Before(command);
-                Draw(gfx, page, fonts, command, images, layout.Page.Height);
+                Draw(gfx, page, fonts, command, images, brushes, layout.Page.Height);
             }
             tags?.EndPage();
         }
@@ -83,13 +84,15 @@ public static class PdfPainter
         return document;
     }
 
-    private static void Draw(XGraphics gfx, PdfPage page, PdfTextMeasurer fonts, DrawCommand command, Dictionary<byte[], XImage> images, double pageHeight)
+    private static void Draw(XGraphics gfx, PdfPage page, PdfTextMeasurer fonts, DrawCommand command, Dictionary<byte[], XImage> images,
+        Dictionary<Rgb, XSolidBrush> brushes, double pageHeight)
     {
         switch (command)
         {
             case TextCommand t:
                 var font = fonts.Font(t.Style, t.Size);
-                gfx.DrawString(t.Text, font, new XSolidBrush(Color(t.Color)), t.X, t.Baseline, XStringFormats.BaseLineLeft);
+                if (!brushes.TryGetValue(t.Color, out var brush)) brushes[t.Color] = brush = new XSolidBrush(Color(t.Color));
+                gfx.DrawString(t.Text, font, brush, t.X, t.Baseline, XStringFormats.BaseLineLeft);
                 if (t.Link != null)
                 {
                     // Annotation rectangles are in PDF space: origin bottom left.
