@@ -1,6 +1,7 @@
 using KbGen.Publishing;
 using KbGen.Model;
 using KbGen.Output;
+using KbGen.Rendering;
 using KbGen.Rendering.Handouts;
 using KbGen.Rendering.Html;
 using KbGen.Rendering.Pdf;
@@ -23,12 +24,14 @@ public static class HandoutStage
         var disclaimer = kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
         Parallel.ForEach(topics, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
         {
+            CitationNumbering? numbering = null; // the same for both audiences
             foreach (var audience in new[] { HandoutAudience.Patient, HandoutAudience.Clinician })
             {
                 var request = Request(kb, shown, audience, null, null, disclaimer, channel, timestamp);
+                numbering ??= new CitationNumbering(request.Topic, request.Lookup);
                 var buffer = buffers.Value!;
                 buffer.SetLength(0);
-                HandoutWriter.WriteTo(request, measurers.Value!, buffer);
+                HandoutWriter.WriteTo(request, measurers.Value!, buffer, numbering);
                 sink.WriteBytes($"pdf/{shown.Topic.Id}-{(audience == HandoutAudience.Patient ? "patient" : "clinician")}.pdf",
                     buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 Interlocked.Increment(ref count);

@@ -20,10 +20,11 @@ public static class HandoutWriter
     }
 
     /// <summary>Writes the PDF into <paramref name="buffer"/>, which must be empty; the PDF is
-    /// then <c>buffer.GetBuffer()[..buffer.Length]</c>.</summary>
-    public static void WriteTo(HandoutRequest r, PdfTextMeasurer measurer, MemoryStream buffer)
+    /// then <c>buffer.GetBuffer()[..buffer.Length]</c>. <paramref name="numbering"/>: the topic's
+    /// citation numbering when the caller already has it (it is the same for both audiences).</summary>
+    public static void WriteTo(HandoutRequest r, PdfTextMeasurer measurer, MemoryStream buffer, CitationNumbering? numbering = null)
     {
-        var numbering = new CitationNumbering(r.Topic, r.Lookup);
+        numbering ??= new CitationNumbering(r.Topic, r.Lookup);
         var blocks = HandoutComposer.Compose(r, numbering);
         var title = r.Topic.Title;
         var page = Page(r.Paper).WithPageNumbers($"{Escape(title)} · Page {{0}} of {{1}}");
