@@ -1,6 +1,7 @@
 using KbGen.Publishing;
 using KbGen.Model;
 using KbGen.Output;
+using KbGen.Rendering;
 using KbGen.Rendering.Handouts;
 using KbGen.Rendering.Html;
 using KbGen.Rendering.Pdf;
@@ -16,14 +17,23 @@ public static class HandoutStage
     {
         var count = 0;
         using var measurers = new ThreadLocal<PdfTextMeasurer>(() => new PdfTextMeasurer(kb.Settings.Fonts));
+        // One PDF buffer per worker, reused: a clinician summary is over 85 KB, so a fresh buffer
+        // (and its growth, and a copy for the sink) lands on the large object heap per PDF, and
+        // with the CLI's GC settings every such collection was a full (gen 2) one.
+        using var buffers = new ThreadLocal<MemoryStream>(() => new MemoryStream(256 * 1024));
         var disclaimer = kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
         Parallel.ForEach(topics, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
         {
+            CitationNumbering? numbering = null; // the same for both audiences
             foreach (var audience in new[] { HandoutAudience.Patient, HandoutAudience.Clinician })
             {
                 var request = Request(kb, shown, audience, null, null, disclaimer, channel, timestamp);
-                var bytes = HandoutWriter.Write(request, measurers.Value!);
-                sink.WriteBytes($"pdf/{shown.Topic.Id}-{(audience == HandoutAudience.Patient ? "patient" : "clinician")}.pdf", bytes);
+                numbering ??= new CitationNumbering(request.Topic, request.Lookup);
+                var buffer = buffers.Value!;
+                buffer.SetLength(0);
+                HandoutWriter.WriteTo(request, measurers.Value!, buffer, numbering);
+                sink.WriteBytes($"pdf/{shown.Topic.Id}-{(audience == HandoutAudience.Patient ? "patient" : "clinician")}.pdf",
+                    buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 Interlocked.Increment(ref count);
             }
         });

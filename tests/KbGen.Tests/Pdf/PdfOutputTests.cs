@@ -115,7 +115,9 @@ public class PdfOutputTests
         Assert.NotEqual(0, png[25]); // IHDR colour type: not the 1-bit greyscale PDFsharp rejects
         var (code, list) = PdfTools.Run("pdfimages", "-list", SamplePath);
         Assert.Equal(0, code);
-        Assert.Matches(@"image\s+328\s+328\s+(index|rgb)", list); // the QR code, embedded as an indexed-RGB image
+        // The QR code: embedded as an indexed-RGB image of one pixel per module (41 = 33 modules
+        // and the quiet zone), drawn without interpolation so that the modules stay sharp.
+        Assert.Matches(@"image\s+41\s+41\s+(index|rgb)\s+\d+\s+\d+\s+image\s+no\b", list);
     }
 
     [Fact]

@@ -14,7 +14,17 @@ public static class HandoutWriter
 
     public static byte[] Write(HandoutRequest r, PdfTextMeasurer measurer)
     {
-        var numbering = new CitationNumbering(r.Topic, r.Lookup);
+        using var buffer = new MemoryStream(64 * 1024);
+        WriteTo(r, measurer, buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes the PDF into <paramref name="buffer"/>, which must be empty; the PDF is
+    /// then <c>buffer.GetBuffer()[..buffer.Length]</c>. <paramref name="numbering"/>: the topic's
+    /// citation numbering when the caller already has it (it is the same for both audiences).</summary>
+    public static void WriteTo(HandoutRequest r, PdfTextMeasurer measurer, MemoryStream buffer, CitationNumbering? numbering = null)
+    {
+        numbering ??= new CitationNumbering(r.Topic, r.Lookup);
         var blocks = HandoutComposer.Compose(r, numbering);
         var title = r.Topic.Title;
         var page = Page(r.Paper).WithPageNumbers($"{Escape(title)} · Page {{0}} of {{1}}");
@@ -28,7 +38,7 @@ public static class HandoutWriter
             Language = r.Settings.Language,
         };
         var doc = PdfPainter.Paint(layout, measurer, new PdfPaintOptions(metadata) { Watermark = r.Draft ? DraftWatermark : null });
-        return PdfOutput.ToBytes(doc, r.Timestamp, $"{r.Topic.Id}/{r.Audience}/{r.Version}/{r.Clinic?.Id}/{r.Paper}");
+        PdfOutput.SaveTo(doc, buffer, r.Timestamp, $"{r.Topic.Id}/{r.Audience}/{r.Version}/{r.Clinic?.Id}/{r.Paper}");
     }
 
     private static string Escape(string s) => s.Replace("{", "{{").Replace("}", "}}");

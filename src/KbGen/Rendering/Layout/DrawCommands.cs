@@ -26,6 +26,8 @@ public sealed record RectCommand(double X, double Y, double Width, double Height
 public sealed record ImageCommand(double X, double Y, double Width, double Height, byte[] Data) : DrawCommand
 {
     public string? AltText { get; init; }
+    /// <summary>Smooth when scaled; false for pixel-exact images such as QR codes.</summary>
+    public bool Interpolate { get; init; } = true;
     public override DrawCommand Offset(double dx, double dy) => this with { X = X + dx, Y = Y + dy };
 }
 

@@ -11,6 +11,9 @@ public sealed record ImageBlock(byte[] Data, int PixelWidth, int PixelHeight) : 
     public double? MaxWidth { get; init; }
     public TextAlign Align { get; init; } = TextAlign.Left;
     public string? AltText { get; init; }
+    /// <summary>Smooth the image when it is scaled (photos, logos); false keeps pixel edges sharp
+    /// (QR codes stored at one pixel per module).</summary>
+    public bool Interpolate { get; init; } = true;
 
     /// <summary>Reads the pixel size from PNG or JPEG bytes.</summary>
     public static ImageBlock FromBytes(byte[] data)
@@ -38,7 +41,7 @@ public sealed record ImageBlock(byte[] Data, int PixelWidth, int PixelHeight) : 
             TextAlign.Right => region.Width - w,
             _ => 0,
         };
-        return Plan.Full(h, [new ImageCommand(x, 0, w, h, Data) { AltText = AltText, Role = ContentRole.Figure }]);
+        return Plan.Full(h, [new ImageCommand(x, 0, w, h, Data) { AltText = AltText, Interpolate = Interpolate, Role = ContentRole.Figure }]);
     }
 }
 

@@ -16,37 +16,36 @@ internal static class LineBreaker
     /// <summary>Text of one run placed on a line, with its x and measured width.</summary>
     internal readonly record struct Piece(int Run, string Text, double X, double Width);
 
-    internal sealed class Line
+    internal sealed class Line(int capacity = 0)
     {
-        public List<Piece> Pieces { get; } = [];
+        public List<Piece> Pieces { get; } = new(capacity);
         public double Width;
         public Break End;
         /// <summary>Run of the whitespace that ended this line (Break.Space), for rebuilding text.</summary>
         public int SpaceRun;
     }
 
-    private sealed class Unit
-    {
-        public List<(int Run, StringBuilder Text)> Segs { get; } = [];
-        public Break After = Break.End;
-        public int SpaceRun;
-        public bool IsEmpty => Segs.Count == 0;
+    /// <summary>A word's text in one run; a word that spans runs has one segment per run.</summary>
+    private readonly record struct Seg(int Run, string Text);
 
-        public void Append(int run, char c)
-        {
-            if (Segs.Count == 0 || Segs[^1].Run != run) Segs.Add((run, new StringBuilder()));
-            Segs[^1].Text.Append(c);
-        }
+    /// <summary>A word (unbreakable unless wider than a line): segments [SegStart, SegStart + SegCount)
+    /// of the segment list, and what may follow it.</summary>
+    private struct Unit
+    {
+        public int SegStart, SegCount;
+        public Break After;
+        public int SpaceRun;
     }
 
     public static double FontSize(Run run, double size) => run.Superscript ? size * SuperscriptScale : size;
 
     public static List<Line> Wrap(IReadOnlyList<Run> runs, double size, double width, ITextMeasurer m)
     {
-        var units = Tokenise(runs);
+        var (segs, units) = Tokenise(runs);
         var lines = new List<Line>();
-        var line = new Line();
-        Unit? prev = null;
+        var line = new Line(16);
+        var hasPrev = false;
+        var prev = default(Unit);
 
         double W(int run, string text) => text.Length == 0 ? 0 : m.Width(text, runs[run].Style, FontSize(runs[run], size));
 
@@ -55,38 +54,45 @@ internal static class LineBreaker
             line.End = end;
             line.SpaceRun = spaceRun;
             lines.Add(line);
-            line = new Line();
+            line = new Line(line.Pieces.Count); // the next line likely holds as many pieces
         }
 
+        Span<double> small = stackalloc double[8];
         foreach (var u in units)
         {
-            var segWidths = u.Segs.Select(s => W(s.Run, s.Text.ToString())).ToArray();
-            var uw = segWidths.Sum();
-            var gap = line.Pieces.Count > 0 && prev is { After: Break.Space } ? W(prev.SpaceRun, " ") : 0;
+            var segWidths = u.SegCount <= small.Length ? small[..u.SegCount] : new double[u.SegCount];
+            var uw = 0.0;
+            for (var i = 0; i < u.SegCount; i++)
+            {
+                segWidths[i] = W(segs[u.SegStart + i].Run, segs[u.SegStart + i].Text);
+                uw += segWidths[i];
+            }
+            var gap = line.Pieces.Count > 0 && hasPrev && prev.After == Break.Space ? W(prev.SpaceRun, " ") : 0;
             if (line.Pieces.Count > 0 && line.Width + gap + uw > width + Epsilon)
             {
-                Finish(prev!.After, prev.SpaceRun);
+                Finish(prev.After, prev.SpaceRun);
                 gap = 0;
             }
             if (line.Pieces.Count == 0 && uw > width + Epsilon)
             {
-                BreakByCharacters(u, runs, size, width, m, ref line, lines);
+                BreakByCharacters(segs, u, runs, size, width, m, ref line, lines);
             }
             else
             {
                 if (gap > 0)
                 {
-                    line.Pieces.Add(new Piece(prev!.SpaceRun, " ", line.Width, gap));
+                    line.Pieces.Add(new Piece(prev.SpaceRun, " ", line.Width, gap));
                     line.Width += gap;
                 }
-                for (var i = 0; i < u.Segs.Count; i++)
+                for (var i = 0; i < u.SegCount; i++)
                 {
-                    line.Pieces.Add(new Piece(u.Segs[i].Run, u.Segs[i].Text.ToString(), line.Width, segWidths[i]));
+                    line.Pieces.Add(new Piece(segs[u.SegStart + i].Run, segs[u.SegStart + i].Text, line.Width, segWidths[i]));
                     line.Width += segWidths[i];
                 }
             }
             if (u.After == Break.Hard) Finish(Break.Hard, 0);
             prev = u;
+            hasPrev = true;
         }
         if (line.Pieces.Count > 0) Finish(Break.End, 0);
         return lines;
@@ -94,11 +100,11 @@ internal static class LineBreaker
 
     /// <summary>A word wider than the line: fill lines character by character (never splitting a
     /// surrogate pair); at least one character per line so that layout always progresses.</summary>
-    private static void BreakByCharacters(Unit u, IReadOnlyList<Run> runs, double size, double width, ITextMeasurer m, ref Line line, List<Line> lines)
+    private static void BreakByCharacters(List<Seg> segs, Unit u, IReadOnlyList<Run> runs, double size, double width, ITextMeasurer m, ref Line line, List<Line> lines)
     {
-        foreach (var (run, sb) in u.Segs)
+        for (var k = u.SegStart; k < u.SegStart + u.SegCount; k++)
         {
-            var text = sb.ToString();
+            var (run, text) = segs[k];
             var style = runs[run].Style;
             var fs = FontSize(runs[run], size);
             var start = 0;
@@ -124,17 +130,45 @@ internal static class LineBreaker
         }
     }
 
-    private static List<Unit> Tokenise(IReadOnlyList<Run> runs)
+    /// <summary>Splits runs into words. A word's text within one run is contiguous in that run's
+    /// text, so each segment is one substring.</summary>
+    private static (List<Seg> Segs, List<Unit> Units) Tokenise(IReadOnlyList<Run> runs)
     {
-        var units = new List<Unit>();
-        var cur = new Unit();
+        var chars = 0;
+        for (var r = 0; r < runs.Count; r++) chars += runs[r].Text.Length;
+        // About one word per six characters in English prose.
+        var segs = new List<Seg>(chars / 5 + 1);
+        var units = new List<Unit>(chars / 5 + 1);
+        var cur = new Unit { SegStart = 0 };
+        var curChars = 0;
+        // The segment being collected: run and start index in its text (-1: none).
+        var segRun = -1;
+        var segStart = 0;
+        var segEnd = 0;
+
+        void CloseSeg()
+        {
+            if (segRun < 0) return;
+            segs.Add(new Seg(segRun, runs[segRun].Text.Substring(segStart, segEnd - segStart)));
+            cur.SegCount++;
+            segRun = -1;
+        }
 
         void Flush(Break after, int spaceRun)
         {
+            CloseSeg();
             cur.After = after;
             cur.SpaceRun = spaceRun;
             units.Add(cur);
-            cur = new Unit();
+            cur = new Unit { SegStart = segs.Count };
+            curChars = 0;
+        }
+
+        void SetLastAfter(Break after)
+        {
+            var last = units[^1];
+            last.After = after;
+            units[^1] = last;
         }
 
         for (var r = 0; r < runs.Count; r++)
@@ -145,26 +179,34 @@ internal static class LineBreaker
                 var c = text[i];
                 if (c == '\n')
                 {
-                    if (!cur.IsEmpty) Flush(Break.Hard, 0);
-                    else if (units.Count > 0 && units[^1].After is Break.Space or Break.End) units[^1].After = Break.Hard;
+                    if (curChars > 0) Flush(Break.Hard, 0);
+                    else if (units.Count > 0 && units[^1].After is Break.Space or Break.End) SetLastAfter(Break.Hard);
                     else Flush(Break.Hard, 0); // an empty line
                 }
                 else if (char.IsWhiteSpace(c))
                 {
-                    if (!cur.IsEmpty) Flush(Break.Space, r);
+                    if (curChars > 0) Flush(Break.Space, r);
                     // otherwise collapsed into the previous space, or leading whitespace: dropped
                 }
                 else
                 {
-                    cur.Append(r, c);
-                    if (c == '-' && cur.Segs.Sum(s => s.Text.Length) > 1 && NextIsWordChar(runs, r, i))
+                    if (segRun != r)
+                    {
+                        CloseSeg();
+                        segRun = r;
+                        segStart = i;
+                    }
+                    segEnd = i + 1;
+                    curChars++;
+                    if (c == '-' && curChars > 1 && NextIsWordChar(runs, r, i))
                         Flush(Break.Hyphen, 0);
                 }
             }
+            CloseSeg();
         }
-        if (!cur.IsEmpty) Flush(Break.End, 0);
-        else if (units.Count > 0 && units[^1].After == Break.Space) units[^1].After = Break.End;
-        return units;
+        if (curChars > 0) Flush(Break.End, 0);
+        else if (units.Count > 0 && units[^1].After == Break.Space) SetLastAfter(Break.End);
+        return (segs, units);
     }
 
     private static bool NextIsWordChar(IReadOnlyList<Run> runs, int r, int i)

@@ -48,14 +48,15 @@ public sealed record Paragraph(IReadOnlyList<Run> Runs) : Block
         while (i < line.Pieces.Count)
         {
             var first = line.Pieces[i];
-            var text = first.Text;
             var w = first.Width;
+            var length = first.Text.Length;
             var j = i + 1;
             for (; j < line.Pieces.Count && line.Pieces[j].Run == first.Run; j++)
             {
-                text += line.Pieces[j].Text;
+                length += line.Pieces[j].Text.Length;
                 w += line.Pieces[j].Width;
             }
+            var text = j == i + 1 ? first.Text : Join(line.Pieces, i, j, length);
             var run = Runs[first.Run];
             var size = LineBreaker.FontSize(run, Size);
             var y = run.Superscript ? baseline - Size * LineBreaker.SuperscriptRise : baseline;
@@ -68,4 +69,15 @@ public sealed record Paragraph(IReadOnlyList<Run> Runs) : Block
             i = j;
         }
     }
+
+    /// <summary>The texts of pieces [from, to) as one string, allocated once.</summary>
+    private static string Join(List<LineBreaker.Piece> pieces, int from, int to, int length) =>
+        string.Create(length, (pieces, from, to), static (span, state) =>
+        {
+            for (var k = state.from; k < state.to; k++)
+            {
+                state.pieces[k].Text.AsSpan().CopyTo(span);
+                span = span[state.pieces[k].Text.Length..];
+            }
+        });
 }

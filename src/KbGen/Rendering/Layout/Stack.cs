@@ -12,13 +12,16 @@ public sealed record Stack(IReadOnlyList<Block> Children) : Block
         var y = 0.0;
         var placed = false;
         Block? previous = null;
+        // Plans that keep-with-next measured for the blocks that follow, in exactly the region
+        // those blocks are then offered: measuring a heading's section once instead of twice.
+        List<(int Index, Region Region, Plan Plan)>? ahead = null;
         for (var i = 0; i < Children.Count; i++)
         {
             var child = Children[i];
             var gap = placed ? Math.Max(previous!.SpaceAfter, child.SpaceBefore) : 0;
             var top = y + gap;
             var childRegion = new Region(region.Width, Math.Max(0, region.Height - top), region.AtTop && !placed, region.FullHeight);
-            var plan = child.Measure(context, childRegion);
+            var plan = Ahead(ahead, i, childRegion) ?? child.Measure(context, childRegion);
 
             if (plan.Kind == PlanKind.CannotFit) return plan;
             if (plan.Kind == PlanKind.Nothing)
@@ -27,7 +30,7 @@ public sealed record Stack(IReadOnlyList<Block> Children) : Block
             // Keep-with-next: unless we are already at the top (moving on would not help),
             // the start of what follows must fit beside this block.
             if (plan.Kind == PlanKind.Full && child.KeepWithNext && childRegion.AtTop == false
-                && !FollowersFit(context, i, region.Width, region.Height - top - plan.Height, region.FullHeight))
+                && !FollowersFit(context, i, region, top + plan.Height, ahead ??= []))
                 return Stop(frag, y, placed, i, region, null);
 
             frag.Add(plan, 0, top);
@@ -47,19 +50,31 @@ public sealed record Stack(IReadOnlyList<Block> Children) : Block
         return Plan.Nothing();
     }
 
-    /// <summary>Does at least the beginning of the block after <paramref name="i"/> fit in
-    /// <paramref name="space"/>? A chain of keep-with-next blocks must fit whole, up to the first
-    /// ordinary block, of which a part (one line) is enough.</summary>
-    private bool FollowersFit(LayoutContext context, int i, double width, double space, double fullHeight)
+    private static Plan? Ahead(List<(int Index, Region Region, Plan Plan)>? ahead, int i, Region region)
+    {
+        if (ahead is null) return null;
+        foreach (var a in ahead)
+            if (a.Index == i && a.Region == region) return a.Plan;
+        return null;
+    }
+
+    /// <summary>Does at least the beginning of the block after <paramref name="i"/> fit below
+    /// <paramref name="bottom"/> (the y where block i ends)? A chain of keep-with-next blocks must
+    /// fit whole, up to the first ordinary block, of which a part (one line) is enough. The
+    /// regions are computed as <see cref="Measure"/> computes them, so that the plans made here
+    /// are reused when the blocks are placed.</summary>
+    private bool FollowersFit(LayoutContext context, int i, Region region, double bottom, List<(int, Region, Plan)> ahead)
     {
         if (i + 1 >= Children.Count) return true;
         var next = Children[i + 1];
-        space -= Math.Max(Children[i].SpaceAfter, next.SpaceBefore);
-        if (space < -Epsilon) return false;
-        var plan = next.Measure(context, new Region(width, Math.Max(0, space), false, fullHeight));
+        var top = bottom + Math.Max(Children[i].SpaceAfter, next.SpaceBefore);
+        if (region.Height - top < -Epsilon) return false;
+        var nextRegion = new Region(region.Width, Math.Max(0, region.Height - top), false, region.FullHeight);
+        var plan = Ahead(ahead, i + 1, nextRegion) ?? next.Measure(context, nextRegion);
+        ahead.Add((i + 1, nextRegion, plan));
         return plan.Kind switch
         {
-            PlanKind.Full => !next.KeepWithNext || FollowersFit(context, i + 1, width, space - plan.Height, fullHeight),
+            PlanKind.Full => !next.KeepWithNext || FollowersFit(context, i + 1, region, top + plan.Height, ahead),
             PlanKind.Partial => !next.KeepWithNext,
             _ => false,
         };

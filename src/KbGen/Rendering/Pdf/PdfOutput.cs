@@ -8,7 +8,7 @@ namespace KbGen.Rendering.Pdf;
 /// <summary>The one way PDFs are saved in KbGen: byte-identical output for identical input.
 /// PDFsharp otherwise writes the current time (CreationDate/ModDate) and a random GUID as the
 /// trailer /ID.</summary>
-public static class PdfOutput
+public static partial class PdfOutput
 {
     /// <summary>Saves with pinned dates and document ID. <paramref name="timestamp"/> is
     /// SOURCE_DATE_EPOCH or the content's date, never "now". <paramref name="identity"/> (for
@@ -16,19 +16,27 @@ public static class PdfOutput
     /// metadata; the ID is derived from it, the metadata and the page count.</summary>
     public static void Save(PdfDocument document, Stream stream, DateTimeOffset timestamp, string? identity = null)
     {
-        var seed = Pin(document, timestamp, identity);
-        using var buffer = new MemoryStream();
-        document.Save(buffer, closeStream: false);
-        var bytes = buffer.ToArray();
-        PatchSaveTimeValues(bytes, seed, timestamp);
-        stream.Write(bytes);
+        using var buffer = new MemoryStream(64 * 1024);
+        SaveTo(document, buffer, timestamp, identity);
+        stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     public static byte[] ToBytes(PdfDocument document, DateTimeOffset timestamp, string? identity = null)
     {
-        using var ms = new MemoryStream();
-        Save(document, ms, timestamp, identity);
-        return ms.ToArray();
+        using var buffer = new MemoryStream(64 * 1024);
+        SaveTo(document, buffer, timestamp, identity);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Saves into <paramref name="buffer"/> (which must be empty) and patches it in place,
+    /// without copies of the whole file. A caller that makes many PDFs can reuse one buffer, so
+    /// that its large arrays are not allocated (and collected) per PDF.</summary>
+    public static void SaveTo(PdfDocument document, MemoryStream buffer, DateTimeOffset timestamp, string? identity = null)
+    {
+        if (buffer.Length != 0) throw new ArgumentException("The buffer must be empty", nameof(buffer));
+        var seed = Pin(document, timestamp, identity);
+        document.Save(buffer, closeStream: false);
+        PatchSaveTimeValues(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), seed, timestamp);
     }
 
     private static string Pin(PdfDocument document, DateTimeOffset timestamp, string? identity)
@@ -56,33 +64,51 @@ public static class PdfOutput
     // and the local time-zone offset of every date. Last resort: patch them in the saved bytes with values of the same length, so
     // that every xref offset stays valid. They sit in uncompressed dictionaries and the
     // uncompressed XMP stream; the patterns are specific enough not to occur by chance in
-    // compressed streams.
-    private static readonly Regex AnnotationName = new(@"/NM\((?<v>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\)", RegexOptions.CultureInvariant);
-    private static readonly Regex PdfDate = new(@"/(?:M|CreationDate|ModDate)\((?<v>D:\d{14}[-+]\d{2}'\d{2}')\)", RegexOptions.CultureInvariant);
-    private static readonly Regex XmpDate = new(@"<xmp:(?:CreateDate|ModifyDate|MetadataDate)>(?<v>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[-+]\d{2}:\d{2})</", RegexOptions.CultureInvariant);
-    private static readonly Regex XmpId = new(@"<xmpMM:(?:DocumentID|InstanceID)>uuid:(?<v>[0-9a-fA-F-]{36})</xmpMM:", RegexOptions.CultureInvariant);
+    // compressed streams. Each pattern's value has a fixed length and sits at a fixed distance
+    // from the start or end of the match (ValueStart), so that matching needs no Match objects.
+    [GeneratedRegex(@"/NM\([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\)", RegexOptions.CultureInvariant)]
+    private static partial Regex AnnotationName();
+    [GeneratedRegex(@"/(?:M|CreationDate|ModDate)\(D:\d{14}[-+]\d{2}'\d{2}'\)", RegexOptions.CultureInvariant)]
+    private static partial Regex PdfDate();
+    [GeneratedRegex(@"<xmp:(?:CreateDate|ModifyDate|MetadataDate)>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[-+]\d{2}:\d{2}</", RegexOptions.CultureInvariant)]
+    private static partial Regex XmpDate();
+    [GeneratedRegex(@"<xmpMM:(?:DocumentID|InstanceID)>uuid:[0-9a-fA-F-]{36}</xmpMM:", RegexOptions.CultureInvariant)]
+    private static partial Regex XmpId();
 
-    private static void PatchSaveTimeValues(byte[] bytes, string seed, DateTimeOffset timestamp)
+    private static void PatchSaveTimeValues(Span<byte> bytes, string seed, DateTimeOffset timestamp)
     {
-        var text = Encoding.Latin1.GetString(bytes);
-        var utc = timestamp.UtcDateTime;
-        var date = $"D:{utc:yyyyMMddHHmmss}+00'00'";
-        var n = 0;
-        void Replace(Regex regex, Func<string> value)
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
         {
-            foreach (Match m in regex.Matches(text))
-            {
-                var g = m.Groups["v"];
-                var v = value();
-                if (v.Length != g.Length) throw new InvalidOperationException("Pinned value would change the file length");
-                Encoding.Latin1.GetBytes(v, 0, v.Length, bytes, g.Index);
-            }
+            var text = chars.AsSpan(0, Encoding.Latin1.GetChars(bytes, chars));
+            var utc = timestamp.UtcDateTime;
+            var date = $"D:{utc:yyyyMMddHHmmss}+00'00'";
+            var xmpDate = $"{utc:yyyy-MM-ddTHH:mm:ss}+00:00";
+            var n = 0;
+            string NextGuid() => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed + "#" + n++)).AsSpan(0, 16)).ToString("D");
+            Replace(AnnotationName(), text, bytes, "/NM(".Length, 0, 36, NextGuid);
+            Replace(PdfDate(), text, bytes, -1, ")".Length, "D:yyyyMMddHHmmss+00'00'".Length, () => date);
+            Replace(XmpDate(), text, bytes, -1, "</".Length, "yyyy-MM-ddTHH:mm:ss+00:00".Length, () => xmpDate);
+            Replace(XmpId(), text, bytes, -1, "</xmpMM:".Length, 36, NextGuid);
         }
-        string NextGuid() => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(seed + "#" + n++)).AsSpan(0, 16)).ToString("D");
-        Replace(AnnotationName, NextGuid);
-        Replace(PdfDate, () => date);
-        Replace(XmpDate, () => $"{utc:yyyy-MM-ddTHH:mm:ss}+00:00");
-        Replace(XmpId, NextGuid);
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>Overwrites the value of every match: it starts <paramref name="fromStart"/> chars
+    /// after the match's start, or (when that is negative) ends <paramref name="fromEnd"/> chars
+    /// before the match's end.</summary>
+    private static void Replace(Regex regex, ReadOnlySpan<char> text, Span<byte> bytes, int fromStart, int fromEnd, int length, Func<string> value)
+    {
+        foreach (var m in regex.EnumerateMatches(text))
+        {
+            var start = fromStart >= 0 ? m.Index + fromStart : m.Index + m.Length - fromEnd - length;
+            var v = value();
+            if (v.Length != length) throw new InvalidOperationException("Pinned value would change the file length");
+            Encoding.Latin1.GetBytes(v, bytes.Slice(start, length));
+        }
     }
 
     private static readonly Regex SubsetTag = new(@"^/[A-Z]{6}\+(.+)$", RegexOptions.CultureInvariant);

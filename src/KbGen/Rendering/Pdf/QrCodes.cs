@@ -15,11 +15,27 @@ public static class QrCodes
         return code.GetGraphic(pixelsPerModule, [0, 0, 0], [255, 255, 255], drawQuietZones: true);
     }
 
-    /// <summary>A QR code as an image block of the given printed width (points).</summary>
+    // The drawn size was set by 8 pixels per module at 96 dpi; one pixel per module at 12 dpi
+    // keeps that size while PDFsharp decodes and re-encodes 64 times fewer pixels per handout.
+    private const int BlockDpi = 96 / 8;
+
+    // The patient and clinician handouts of a topic share one URL and are made one after the other
+    // on the same thread: remember the last code made on this thread.
+    [ThreadStatic] private static (string Url, byte[] Png, int Width, int Height)? _last;
+
+    /// <summary>A QR code as an image block of the given printed width (points): one pixel per
+    /// module, drawn without interpolation so that the modules stay sharp when scaled up.</summary>
     public static ImageBlock Block(string url, double width = 72, TextAlign align = TextAlign.Left)
     {
-        var png = Png(url);
-        var (w, h) = Loading.ImageProbe.Read(png);
-        return new ImageBlock(png, w, h) { MaxWidth = width, Align = align, AltText = "QR code: " + url };
+        if (_last is not { } last || last.Url != url)
+        {
+            var png = Png(url, pixelsPerModule: 1);
+            var (w, h) = Loading.ImageProbe.Read(png);
+            _last = last = (url, png, w, h);
+        }
+        return new ImageBlock(last.Png, last.Width, last.Height)
+        {
+            Dpi = BlockDpi, Interpolate = false, MaxWidth = width, Align = align, AltText = "QR code: " + url,
+        };
     }
 }
