@@ -8,10 +8,9 @@ namespace KbGen.Validation;
 /// on, ends stop, and phases are the ones listed.</summary>
 public sealed class AlgorithmRule : IValidationRule
 {
-    public void Check(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
+    public void CheckTopic(Topic topic, RuleContext context, DiagnosticBag diagnostics)
     {
-        foreach (var topic in kb.Topics)
-            if (topic.Algorithm is { } a) CheckAlgorithm(a, diagnostics);
+        if (topic.Algorithm is { } a) CheckAlgorithm(a, diagnostics);
     }
 
     public static void CheckAlgorithm(Algorithm a, DiagnosticBag diagnostics)

@@ -7,27 +7,27 @@ namespace KbGen.Validation;
 /// (a warning), and by something other than drafts.</summary>
 public sealed class CitationRule : IValidationRule
 {
-    public void Check(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
+    public void CheckTopic(Topic topic, RuleContext context, DiagnosticBag diagnostics)
     {
-        var known = kb.References.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var text in ClaimWalk.AllText(topic))
+            foreach (var c in text.Citations)
+                if (!context.KnownReferences.Contains(c.ReferenceId))
+                    diagnostics.Add(DiagnosticCodes.UnknownReference, c.Span,
+                        $"citation [@{c.ReferenceId}] names no reference (no references/{c.ReferenceId}.yaml){Loading.Yaml.MapReader.Suggest(c.ReferenceId, context.SortedReferences.ToList())}");
+        foreach (var claim in ClaimWalk.ClinicianClaims(topic))
+            if (claim.Citations.Count == 0 && !claim.IsEmpty)
+                diagnostics.Add(DiagnosticCodes.UncitedClaim, claim.Span, "clinician claim has no citation; add [@reference-id]");
+    }
+
+    public void CheckKnowledgeBase(KnowledgeBase kb, RuleContext context, Func<Topic, IReadOnlyCollection<string>> citedIds, DiagnosticBag diagnostics)
+    {
         var citedBy = new Dictionary<string, List<Topic>>(StringComparer.Ordinal);
         foreach (var topic in kb.Topics)
-        {
-            foreach (var text in ClaimWalk.AllText(topic))
-                foreach (var c in text.Citations)
-                {
-                    if (!known.Contains(c.ReferenceId))
-                        diagnostics.Add(DiagnosticCodes.UnknownReference, c.Span,
-                            $"citation [@{c.ReferenceId}] names no reference (no references/{c.ReferenceId}.yaml){Suggest(c.ReferenceId, known)}");
-                    if (!citedBy.TryGetValue(c.ReferenceId, out var list)) citedBy[c.ReferenceId] = list = [];
-                    // Topics are visited one at a time, so "already listed" is "listed last"; a
-                    // Contains here compared whole records and made the rule quadratic.
-                    if (list.Count == 0 || !ReferenceEquals(list[^1], topic)) list.Add(topic);
-                }
-            foreach (var claim in ClaimWalk.ClinicianClaims(topic))
-                if (claim.Citations.Count == 0 && !claim.IsEmpty)
-                    diagnostics.Add(DiagnosticCodes.UncitedClaim, claim.Span, "clinician claim has no citation; add [@reference-id]");
-        }
+            foreach (var id in citedIds(topic))
+            {
+                if (!citedBy.TryGetValue(id, out var list)) citedBy[id] = list = [];
+                list.Add(topic);
+            }
         // Archived revisions cite the references frozen with them, so they keep nothing alive here.
         foreach (var r in kb.References)
         {
@@ -38,7 +38,4 @@ public sealed class CitationRule : IValidationRule
                     $"reference '{r.Id}' is cited only by draft topics ({string.Join(", ", topics.Select(t => t.Id))}); it appears in no published page");
         }
     }
-
-    private static string Suggest(string id, HashSet<string> known) =>
-        Loading.Yaml.MapReader.Suggest(id, known.OrderBy(k => k, StringComparer.Ordinal).ToList());
 }

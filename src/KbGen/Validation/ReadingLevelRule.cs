@@ -9,15 +9,12 @@ public sealed class ReadingLevelRule : IValidationRule
 {
     public const double MaxGrade = 8.0;
 
-    public void Check(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
+    public void CheckTopic(Topic t, RuleContext context, DiagnosticBag diagnostics)
     {
-        foreach (var t in kb.Topics)
-        {
-            if (t.Patient.Summary is { IsEmpty: false } s)
-                Score([s], s.Span, "patient summary", diagnostics);
-            foreach (var sec in t.Patient.Sections)
-                Score(ClaimWalk.Flatten(sec.Items).Select(c => c.Text).ToList(), sec.Span, $"patient section '{sec.Title}'", diagnostics);
-        }
+        if (t.Patient.Summary is { IsEmpty: false } s)
+            Score([s], s.Span, "patient summary", diagnostics);
+        foreach (var sec in t.Patient.Sections)
+            Score(ClaimWalk.Flatten(sec.Items).Select(c => c.Text).ToList(), sec.Span, $"patient section '{sec.Title}'", diagnostics);
     }
 
     private static void Score(IReadOnlyList<MarkdownText> texts, SourceSpan at, string what, DiagnosticBag diagnostics)

@@ -9,14 +9,11 @@ public sealed class ReviewDueRule : IValidationRule
     public static DateOnly? DueDate(Topic t, KbSettings s) =>
         t.Review.LastApproval is { } a ? a.Date.AddMonths(s.ReviewIntervalMonths) : null;
 
-    public void Check(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
+    public void CheckTopic(Topic t, RuleContext context, DiagnosticBag diagnostics)
     {
-        foreach (var t in kb.Topics)
-        {
-            if (t.Review.Status != ReviewStatus.Approved || DueDate(t, kb.Settings) is not { } due) continue;
-            if (due < context.Today)
-                diagnostics.Add(DiagnosticCodes.ReviewDue, t.Review.Span,
-                    $"topic '{t.Id}' was last approved on {t.Review.LastApproval!.Date:yyyy-MM-dd}; its review was due on {due:yyyy-MM-dd} (every {kb.Settings.ReviewIntervalMonths} months)");
-        }
+        if (t.Review.Status != ReviewStatus.Approved || DueDate(t, context.Settings) is not { } due) return;
+        if (due < context.Today)
+            diagnostics.Add(DiagnosticCodes.ReviewDue, t.Review.Span,
+                $"topic '{t.Id}' was last approved on {t.Review.LastApproval!.Date:yyyy-MM-dd}; its review was due on {due:yyyy-MM-dd} (every {context.Settings.ReviewIntervalMonths} months)");
     }
 }

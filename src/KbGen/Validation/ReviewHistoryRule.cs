@@ -21,10 +21,7 @@ public sealed class ReviewHistoryRule : IValidationRule
     public static IEnumerable<ReviewStatus> LegalNext(ReviewStatus from) =>
         Enum.GetValues<ReviewStatus>().Where(to => IsLegal(from, to));
 
-    public void Check(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
-    {
-        foreach (var topic in kb.Topics) CheckTopic(topic.Review, diagnostics);
-    }
+    public void CheckTopic(Topic topic, RuleContext context, DiagnosticBag diagnostics) => CheckTopic(topic.Review, diagnostics);
 
     public static void CheckTopic(Review review, DiagnosticBag diagnostics)
     {

@@ -1,9 +1,13 @@
+using System.Runtime.CompilerServices;
 using KbGen.Diagnostics;
 using KbGen.Model;
 
 namespace KbGen.Validation;
 
-/// <summary>Runs every rule and collects every problem.</summary>
+/// <summary>Runs every rule and collects every problem. Per-topic results are kept with the topic
+/// object for as long as it lives, under a key of everything they depend on (today, settings, the
+/// set of reference ids): serve keeps unchanged topics between rebuilds, so a rebuild checks only
+/// the topic that changed.</summary>
 public static class Validator
 {
     public static IReadOnlyList<IValidationRule> Rules { get; } =
@@ -17,9 +21,31 @@ public static class Validator
         new ReviewDueRule(),
     ];
 
+    private sealed record TopicChecks(string Key, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyCollection<string> CitedIds);
+
+    private static readonly ConditionalWeakTable<Topic, TopicChecks> Memo = new();
+
     public static void Validate(KnowledgeBase kb, ValidationContext context, DiagnosticBag diagnostics)
     {
-        // Rules are independent and the bag sorts what it collects, so they run side by side.
-        Parallel.ForEach(Rules, rule => rule.Check(kb, context, diagnostics));
+        var rules = new RuleContext(context.Today, kb.Settings, kb.References);
+        var checks = new TopicChecks[kb.Topics.Count];
+        Parallel.For(0, checks.Length, i => checks[i] = Check(kb.Topics[i], rules));
+        foreach (var c in checks) diagnostics.AddRange(c.Diagnostics);
+        var cited = new Dictionary<Topic, IReadOnlyCollection<string>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < checks.Length; i++) cited[kb.Topics[i]] = checks[i].CitedIds;
+        foreach (var rule in Rules) rule.CheckKnowledgeBase(kb, rules, t => cited[t], diagnostics);
+    }
+
+    private static TopicChecks Check(Topic topic, RuleContext context)
+    {
+        if (Memo.TryGetValue(topic, out var known) && known.Key == context.Key) return known;
+        var bag = new DiagnosticBag();
+        foreach (var rule in Rules) rule.CheckTopic(topic, context, bag);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in ClaimWalk.AllText(topic))
+            foreach (var c in text.Citations) ids.Add(c.ReferenceId);
+        var result = new TopicChecks(context.Key, bag.Sorted(), ids);
+        Memo.AddOrUpdate(topic, result);
+        return result;
     }
 }
