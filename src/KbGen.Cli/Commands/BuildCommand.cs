@@ -53,6 +53,8 @@ public static class BuildCommand
             CommonOptions.Print(report.Diagnostics, parse.InvocationConfiguration.Error);
             if (parse.GetValue(verbose) && !isQuiet && report.HtmlParts.Count > 0)
                 output.WriteLine("html parts: " + string.Join(", ", report.HtmlParts.Select(p => $"{p.Part} {p.Time.TotalSeconds:0.000} s")));
+            if (parse.GetValue(verbose) && !isQuiet)
+                output.WriteLine($"garbage collection: {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused, {GC.CollectionCount(2)} full, {GC.CollectionCount(0)} in all");
             if (!isQuiet || !report.Succeeded)
                 output.WriteLine(report.Succeeded
                     ? $"built {options.OutDir}: {CommonOptions.Count(report.Pages, "page")}, {CommonOptions.Count(report.Pdfs, "PDF")}, {CommonOptions.Count(report.Charts, "chart")}, {CommonOptions.Summary(report.Errors, report.Warnings)} in {report.Elapsed.TotalSeconds:0.00} s"
