@@ -17,13 +17,14 @@ public sealed class InPlaceOutput : IBuildOutput
     private readonly IReadOnlyCollection<string> _previous;
     private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _kept = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<bool>> _created = new(StringComparer.Ordinal);
+    private readonly OutputFolder _sideFolder;
     private bool _done;
 
     private InPlaceOutput(string live, string side, IReadOnlyCollection<string> previous)
     {
         _live = live;
         _side = side;
+        _sideFolder = new OutputFolder(side);
         _previous = previous;
     }
 
@@ -41,11 +42,7 @@ public sealed class InPlaceOutput : IBuildOutput
 
     private string SidePath(string relative)
     {
-        var full = Path.GetFullPath(Path.Combine(_side, relative));
-        if (!full.StartsWith(_side + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new InvalidOperationException($"output path '{relative}' leaves the output folder");
-        var dir = Path.GetDirectoryName(full)!;
-        _ = _created.GetOrAdd(dir, d => new Lazy<bool>(() => { Directory.CreateDirectory(d); return true; })).Value;
+        var full = _sideFolder.PathOf(relative);
         _written[relative] = true;
         return full;
     }

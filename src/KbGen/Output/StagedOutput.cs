@@ -12,7 +12,7 @@ public sealed class StagedOutput : IBuildOutput
     private readonly string _parent;
     private readonly string _name;
     private bool _done;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<bool>> _created = new(StringComparer.Ordinal);
+    private readonly OutputFolder _folder;
 
     private StagedOutput(string outDir, string id)
     {
@@ -21,6 +21,7 @@ public sealed class StagedOutput : IBuildOutput
         _name = Path.GetFileName(full);
         Id = id;
         Root = Path.Combine(_parent, $".{_name}-{id}");
+        _folder = new OutputFolder(Root);
     }
 
     public string Id { get; }
@@ -48,17 +49,7 @@ public sealed class StagedOutput : IBuildOutput
         return s;
     }
 
-    public string PathOf(string relative)
-    {
-        var full = Path.GetFullPath(Path.Combine(Root, relative));
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new InvalidOperationException($"output path '{relative}' leaves the output folder");
-        var dir = Path.GetDirectoryName(full)!;
-        // Thousands of files share a few folders: create each once, not once per file.
-        // (Lazy: a second writer into a new folder waits until the first has made it.)
-        _ = _created.GetOrAdd(dir, d => new Lazy<bool>(() => { Directory.CreateDirectory(d); return true; })).Value;
-        return full;
-    }
+    public string PathOf(string relative) => _folder.PathOf(relative);
 
     public void WriteText(string relative, string text) => File.WriteAllText(PathOf(relative), text, Utf8);
     public void WriteBytes(string relative, ReadOnlySpan<byte> bytes) => File.WriteAllBytes(PathOf(relative), bytes);

@@ -59,8 +59,9 @@ public static class HtmlMarkdown
         return sb.ToString(start, end - start);
     }
 
-    /// <summary>The same markup as <see cref="CitationRenderer"/>.</summary>
-    private static void AppendCitation(System.Text.StringBuilder sb, List<string> ids, CitationNumbering numbering)
+    /// <summary>A citation's markup: superscript numbers in order, each linking to its reference
+    /// (both the plain-text path and <see cref="CitationRenderer"/> write it).</summary>
+    private static void AppendCitation(System.Text.StringBuilder sb, IReadOnlyList<string> ids, CitationNumbering numbering)
     {
         if (ids.Count == 0) return;
         sb.Append("<sup class=\"cite\">");
@@ -155,17 +156,9 @@ public static class HtmlMarkdown
         {
             var numbering = Numbering;
             if (numbering is null || obj.Ids.Count == 0) return; // citations are omitted where no list is shown
-            renderer.Write("<sup class=\"cite\">");
-            var first = true;
-            foreach (var id in obj.Ids.OrderBy(i => numbering.NumberOf(i)))
-            {
-                var n = numbering.NumberOf(id);
-                if (n == 0) continue;
-                if (!first) renderer.Write(",");
-                renderer.Write("<a href=\"#ref-").Write(WebUtility.HtmlEncode(id)).Write("\">").Write(n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Write("</a>");
-                first = false;
-            }
-            renderer.Write("</sup>");
+            var sb = new System.Text.StringBuilder();
+            AppendCitation(sb, obj.Ids, numbering);
+            renderer.Write(sb.ToString());
         }
     }
 
