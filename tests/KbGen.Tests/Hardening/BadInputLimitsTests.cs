@@ -28,7 +28,7 @@ public sealed class BadInputLimitsTests(ITestOutputHelper log)
 
     [Theory]
     [MemberData(nameof(Heavy))]
-    public void Check_stays_within_time_and_memory(string name)
+    public async Task Check_stays_within_time_and_memory(string name)
     {
         Assert.True(File.Exists(Time), $"{Time} is missing (Debian package `time`)");
         var work = Path.Combine(Path.GetTempPath(), "kbgen-limits-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
@@ -54,12 +54,12 @@ public sealed class BadInputLimitsTests(ITestOutputHelper log)
             log.WriteLine($"{name}: exit {p.ExitCode}, {seconds:0.00} s, peak {peakKiB / 1024.0:0} MB");
 
             var (expected, lines) = BadInputCase.Expected(name);
-            var err = stderr.Result;
+            var err = await stderr;
             Assert.True(p.ExitCode == expected, $"{name}: exit {p.ExitCode}, expected {expected}\n{err}");
             foreach (var code in lines.Select(l => l.Split(' ')[^1]))
                 Assert.Contains(code, err);
             Assert.DoesNotContain("   at ", err);
-            Assert.DoesNotContain("   at ", stdout.Result);
+            Assert.DoesNotContain("   at ", await stdout);
             Assert.DoesNotContain("internal error", err);
             Assert.True(TimeSpan.FromSeconds(seconds) < MaxTime, $"{name}: {seconds:0.00} s");
             Assert.True(peakKiB < MaxKiB, $"{name}: peak resident set {peakKiB / 1024} MB");
