@@ -46,10 +46,10 @@ public static class SiteBuild
             if (kb is null || Failed()) return Report(false);
 
             var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
-            var shown = ChannelSelection.Select(kb, options.Channel);
-            TemplateSet? templates = !options.Site ? null
-                : options.Templates?.Get(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics)
-                  ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics);
+            var shown = Stage("select", () => ChannelSelection.Select(kb, options.Channel));
+            TemplateSet? templates = !options.Site ? null : Stage("templates", () =>
+                options.Templates?.Get(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics)
+                ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics));
             IncrementalPlan? plan = null;
             if (options.Incremental)
             {
@@ -78,9 +78,13 @@ public static class SiteBuild
                     // An update in place is not atomic: until it is complete, no manifest vouches for it.
                     if (output is InPlaceOutput) BuildCache.Forget(options.OutDir);
                     Stage("switch", () => { output.Commit(options.DeferCleanup); return 0; });
-                    if (plan is not null && manifest is not null)
-                        BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Hashes.Keys));
-                    _parsed?.Store?.Prune();
+                    Stage("save", () =>
+                    {
+                        if (plan is not null && manifest is not null)
+                            BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Hashes.Keys));
+                        _parsed?.Store?.Prune();
+                        return 0;
+                    });
                     return Report(true);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
