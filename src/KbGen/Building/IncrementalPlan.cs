@@ -66,7 +66,7 @@ internal sealed class IncrementalPlan
     {
         var from = Cache.CurrentFolder;
         if (from is null || _reused.Count == 0) return;
-        var files = _reusedHashes.Keys.ToList();
+        var files = _reusedRecords.Keys.ToList();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
             rel => output.Keep(rel, Path.Combine(from, rel)));
     }
@@ -81,9 +81,11 @@ internal sealed class IncrementalPlan
             var files = new Dictionary<string, CachedFile>(StringComparer.Ordinal);
             foreach (var rel in Keys.OwnedFiles(s))
             {
-                var full = output.Locate(rel);
-                string? sha = written.TryGetValue(rel, out var h) ? h : _reused.Contains(s) ? Reused(s, rel) : null;
-                if (sha is null || BuildCache.Describe(full, sha) is not { } record) return;
+                // A carried-over file is the same file (a link to it, or itself), checked intact
+                // by its record when it was reused: the record stands. Written files are described.
+                CachedFile? record = written.TryGetValue(rel, out var sha) ? BuildCache.Describe(output.Locate(rel), sha)
+                    : _reused.Contains(s) ? _reusedRecords.GetValueOrDefault(rel) : null;
+                if (record is null) return;
                 files[rel] = record;
             }
             result[s.Topic.Id] = new CachedTopic { Key = _keys[s], Files = files };
@@ -98,11 +100,10 @@ internal sealed class IncrementalPlan
         return written.Where(rel => !owned.Contains(rel));
     }
 
-    private readonly ConcurrentDictionary<string, string> _reusedHashes = new(StringComparer.Ordinal);
-    private string? Reused(ShownTopic s, string rel) => _reusedHashes.TryGetValue(rel, out var h) ? h : null;
+    private readonly ConcurrentDictionary<string, CachedFile> _reusedRecords = new(StringComparer.Ordinal);
 
     internal void RememberReused(IReadOnlyDictionary<string, CachedFile> files)
     {
-        foreach (var (rel, f) in files) _reusedHashes[rel] = f.Sha256;
+        foreach (var (rel, f) in files) _reusedRecords[rel] = f;
     }
 }

@@ -85,7 +85,7 @@ public sealed class BuildCache
             if (header.Length != 3 || header[0] != Magic) { Rejected = "bad header"; return; }
             if (header[1] != FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Rejected = "other cache format"; return; }
             if (!string.Equals(header[2], Hex(SHA256.HashData(body)), StringComparison.Ordinal)) { Rejected = "checksum does not match"; return; }
-            m = JsonSerializer.Deserialize(body, CacheJson.Default.Manifest);
+            m = Parsed(header[2], body);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or ArgumentException)
         {
@@ -101,6 +101,20 @@ public sealed class BuildCache
             if (t?.Key is not null && t.Files is not null) _usable[id] = t;
         Others = m.Others ?? [];
         Accepted = true;
+    }
+
+    // The manifest last written or read by this process, by checksum: serve reads back on every
+    // rebuild exactly what it wrote after the previous one. Equal bytes, equal manifest.
+    private static (string Sum, Manifest Value)? _lastManifest;
+    private static readonly object LastGate = new();
+
+    private static Manifest? Parsed(string sum, ReadOnlySpan<byte> body)
+    {
+        lock (LastGate)
+            if (_lastManifest is { } last && last.Sum == sum) return last.Value;
+        var m = JsonSerializer.Deserialize(body, CacheJson.Default.Manifest);
+        if (m is not null) lock (LastGate) _lastManifest = (sum, m);
+        return m;
     }
 
     public int Count => _usable.Count;
@@ -158,7 +172,8 @@ public sealed class BuildCache
                 Topics = new SortedDictionary<string, CachedTopic>(topics.ToDictionary(), StringComparer.Ordinal),
                 Others = others.Order(StringComparer.Ordinal).ToList() };
             var body = JsonSerializer.SerializeToUtf8Bytes(m, CacheJson.Default.Manifest);
-            var header = Encoding.UTF8.GetBytes($"{Magic} {FormatVersion} {Hex(SHA256.HashData(body))}\n");
+            var sum = Hex(SHA256.HashData(body));
+            var header = Encoding.UTF8.GetBytes($"{Magic} {FormatVersion} {sum}\n");
             var tmp = path + ".tmp-" + Environment.ProcessId;
             using (var f = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
@@ -166,6 +181,7 @@ public sealed class BuildCache
                 f.Write(body);
             }
             Posix.Rename(tmp, path);
+            lock (LastGate) _lastManifest = (sum, m);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* next build is a full build */ }
     }
