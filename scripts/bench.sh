@@ -186,7 +186,7 @@ L.append('')
 L.append('## 4. Incremental rebuild after editing one topic of 1,000\n')
 w = med('incremental', 1000, 'wall')
 if w is not None:
-    st = ', '.join(f'{s} {med("incremental", 1000, s):.2f} s' for s in ('load', 'validate', 'reuse', 'carry', 'html', 'pdf', 'chart', 'cache', 'switch') if med('incremental', 1000, s) is not None)
+    st = ', '.join(f'{s} {med("incremental", 1000, s):.2f} s' for s in ('load', 'validate', 'select', 'templates', 'reuse', 'carry', 'html', 'pdf', 'chart', 'cache', 'switch', 'save') if med('incremental', 1000, s) is not None)
     L.append(f'Wall time including process start: **{w:.2f} s** (median of {len(rows[("incremental", 1000)])}); stages: {st}.\n')
 ms = med('serve', 1000, 'ms')
 if ms is not None:
