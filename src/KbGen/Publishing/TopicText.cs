@@ -22,10 +22,6 @@ public static partial class TopicText
         return Space().Replace(s, " ").Trim();
     }
 
-    /// <summary>Ids of every reference the topic cites, in order of first citation. Kept with the
-    /// (immutable) topic: every build asks it of every shown topic, and serve keeps topics.</summary>
-    public static IReadOnlyList<string> CitedIds(Topic t) => Cited.GetValue(t, static topic =>
-        ClaimWalk.AllText(topic).SelectMany(m => m.Citations).Select(c => c.ReferenceId).Distinct(StringComparer.Ordinal).ToList());
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Topic, IReadOnlyList<string>> Cited = new();
+    /// <summary>Ids of every reference the topic cites, in order of first citation.</summary>
+    public static IReadOnlyList<string> CitedIds(Topic t) => ClaimWalk.CitedIds(t);
 }

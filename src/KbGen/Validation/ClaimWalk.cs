@@ -23,6 +23,14 @@ public static class ClaimWalk
         foreach (var n in t.Algorithm?.Nodes ?? []) yield return n.Text;
     }
 
+    /// <summary>Ids of every reference the topic cites, in order of first citation. Kept with the
+    /// (immutable) topic: validation and channel selection ask it of every topic on every build,
+    /// and serve keeps unchanged topics between builds.</summary>
+    public static IReadOnlyList<string> CitedIds(Topic t) => Cited.GetValue(t, static topic =>
+        AllText(topic).SelectMany(m => m.Citations).Select(c => c.ReferenceId).Distinct(StringComparer.Ordinal).ToList());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Topic, IReadOnlyList<string>> Cited = new();
+
     public static IEnumerable<Claim> Flatten(IEnumerable<Claim> claims)
     {
         foreach (var c in claims)

@@ -41,10 +41,7 @@ public static class Validator
         if (Memo.TryGetValue(topic, out var known) && known.Key == context.Key) return known;
         var bag = new DiagnosticBag();
         foreach (var rule in Rules) rule.CheckTopic(topic, context, bag);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in ClaimWalk.AllText(topic))
-            foreach (var c in text.Citations) ids.Add(c.ReferenceId);
-        var result = new TopicChecks(context.Key, bag.Sorted(), ids);
+        var result = new TopicChecks(context.Key, bag.Sorted(), ClaimWalk.CitedIds(topic));
         Memo.AddOrUpdate(topic, result);
         return result;
     }
