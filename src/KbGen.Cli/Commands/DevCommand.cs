@@ -61,7 +61,9 @@ public static class DevCommand
                 CopyTree(parse.GetValue(content)!, copy);
                 var builder = new Serve.WholeSiteBuilder(new Building.BuildOptions
                 {
+                    // As serve builds its own preview folder: in place, under its output lock.
                     ContentDir = copy, OutDir = Path.Combine(work, "output"), Channel = Publishing.Channel.Preview,
+                    InPlace = true, OutputLock = new ReaderWriterLockSlim(),
                 });
                 var first = builder.Build([]);
                 if (!first.Succeeded) throw new UsageException("the content does not build: run kbgen check");

@@ -12,14 +12,14 @@ public interface IPreviewBuilder
 
 public sealed class WholeSiteBuilder(BuildOptions options) : IPreviewBuilder
 {
-    // Unchanged topic and reference files are not parsed again, and the build cache beside the
-    // output reuses every unchanged topic's page, handouts and chart: a save re-renders only the
-    // topic that changed and the pages that list it, and updates the served output in place
-    // (re-linking thousands of unchanged files into a new folder would cost more than the edit).
+    // Unchanged topic and reference files are not parsed again, templates are not compiled again,
+    // and the build cache beside the output reuses every unchanged topic's page, handouts and
+    // chart: a save re-renders only the topic that changed and the pages that list it. Whether the
+    // output is updated in place (its private preview folder) is the caller's choice.
     private readonly BuildOptions _options = options with
     {
         ParseCache = options.ParseCache ?? new Loading.ParseCache(), Templates = options.Templates ?? new Rendering.Html.TemplateCache(),
-        DeferCleanup = true, InPlace = true,
+        DeferCleanup = true,
     };
 
     public BuildReport Build(IReadOnlyCollection<string> changedPaths) => SiteBuild.Run(_options);

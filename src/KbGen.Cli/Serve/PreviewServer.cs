@@ -38,6 +38,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private ChangeWatcher? _watcher;
     private Task? _loop;
     private long _builds;
+    private readonly ReaderWriterLockSlim _outputLock = new(LockRecursionPolicy.NoRecursion);
     private string _lastWarnings = "";
     private int _disposed;
 
@@ -58,6 +59,11 @@ public sealed class PreviewServer : IAsyncDisposable
             TemplatesDir = options.TemplatesDir,
             OutDir = _outDir,
             Channel = KbGen.Publishing.Channel.Preview,
+            // Its own temporary folder, read only by this server (under the lock): a rebuild
+            // updates it in place. A folder given with --out may have other readers: it is
+            // switched atomically, as kbgen build does.
+            InPlace = options.OutDir is null,
+            OutputLock = _outputLock,
             WarningsAsErrors = options.WarningsAsErrors,
         });
         _hub = new BuildStateHub(new BuildState($"{_instance}-0", null, null, Building: true));
@@ -242,7 +248,17 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         var state = _hub.Current;
-        var found = OutputPaths.Resolve(_outDir, path);
+        // Resolved and opened under the output lock: a rebuild updating the output in place is
+        // either not begun or complete for this file. (An open file stays readable when replaced.)
+        Resolved found;
+        FileStream? opened = null;
+        _outputLock.EnterReadLock();
+        try
+        {
+            found = OutputPaths.Resolve(_outDir, path);
+            if (found.Outcome == Lookup.Found) opened = OpenChecked(found.File!, found.Root!);
+        }
+        finally { _outputLock.ExitReadLock(); }
         switch (found.Outcome)
         {
             case Lookup.BadRequest:
@@ -258,7 +274,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         var file = found.File!;
-        await using var stream = OpenChecked(file, found.Root!);
+        await using var stream = opened;
         if (stream is null)
         {
             await NotFoundAsync(ctx, path, state, isHead);

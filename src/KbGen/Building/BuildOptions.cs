@@ -19,9 +19,13 @@ public sealed record BuildOptions
     /// <summary>Parsed files kept by a long-running caller (serve) between builds.</summary>
     public Loading.ParseCache? ParseCache { get; init; }
     /// <summary>With a cache that vouches for the current output, update it where it stands instead
-    /// of switching to a new folder (serve: a rebuild then touches only the files that change;
-    /// each file is replaced atomically, the set of files is not).</summary>
+    /// of switching to a new folder: a rebuild then touches only the files that change. Each file
+    /// is replaced atomically, the set of files is not, so this is only for an output that no one
+    /// else reads: serve's private preview folder, read under <see cref="OutputLock"/>.</summary>
     public bool InPlace { get; init; }
+    /// <summary>Held for writing while the output is committed; a reader in the same process (serve)
+    /// takes it for reading around opening a file, so it never sees a commit half done.</summary>
+    public ReaderWriterLockSlim? OutputLock { get; init; }
     /// <summary>Compiled templates kept by a long-running caller (serve) between builds.</summary>
     public TemplateCache? Templates { get; init; }
     /// <summary>Remove the replaced output in the background (serve).</summary>

@@ -77,7 +77,14 @@ public static class SiteBuild
                     var manifest = plan is null ? null : Stage("cache", () => plan.Manifest(recording.Hashes, output));
                     // An update in place is not atomic: until it is complete, no manifest vouches for it.
                     if (output is InPlaceOutput) BuildCache.Forget(options.OutDir);
-                    Stage("switch", () => { output.Commit(options.DeferCleanup); return 0; });
+                    Stage("switch", () =>
+                    {
+                        // A reader of the output in this process (serve) never sees a commit half done.
+                        options.OutputLock?.EnterWriteLock();
+                        try { output.Commit(options.DeferCleanup); }
+                        finally { options.OutputLock?.ExitWriteLock(); }
+                        return 0;
+                    });
                     Stage("save", () =>
                     {
                         if (plan is not null && manifest is not null)
