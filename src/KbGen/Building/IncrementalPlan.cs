@@ -93,10 +93,15 @@ internal sealed class IncrementalPlan
         return new Dictionary<string, CachedTopic>(result, StringComparer.Ordinal);
     }
 
+    /// <summary>Every file the shown topics own (recorded by content in the manifest).</summary>
+    public HashSet<string> OwnedFiles() => _owned ??= _shown.SelectMany(Keys.OwnedFiles).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _owned;
+
     /// <summary>Files of the build that belong to no topic (pages that list topics, assets…).</summary>
     public IEnumerable<string> Others(IEnumerable<string> written)
     {
-        var owned = _shown.SelectMany(Keys.OwnedFiles).ToHashSet(StringComparer.Ordinal);
+        var owned = OwnedFiles();
         return written.Where(rel => !owned.Contains(rel));
     }
 

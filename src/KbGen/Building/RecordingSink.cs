@@ -5,12 +5,15 @@ using KbGen.Output;
 
 namespace KbGen.Building;
 
-/// <summary>Passes writes through to the staged output and remembers each file's SHA-256, for the
-/// build cache's manifest. Holds hashes only, never contents.</summary>
-internal sealed class RecordingSink(IBuildOutput inner) : IOutputSink
+/// <summary>Passes writes through to the build's output and remembers every file written and, for
+/// the files the build cache records by content (<paramref name="hashed"/>: a topic's page,
+/// handouts and chart), its SHA-256. Pages that list topics are rewritten by every build, so they
+/// are not hashed (the search index alone is megabytes). Holds hashes only, never contents.</summary>
+internal sealed class RecordingSink(IBuildOutput inner, Func<string, bool> hashed) : IOutputSink
 {
     private static readonly UTF8Encoding Utf8 = new(false);
     public ConcurrentDictionary<string, string> Hashes { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, bool> Written { get; } = new(StringComparer.Ordinal);
 
     public void WriteText(string relative, string text)
     {
@@ -28,6 +31,7 @@ internal sealed class RecordingSink(IBuildOutput inner) : IOutputSink
     public void WriteBytes(string relative, ReadOnlySpan<byte> bytes)
     {
         inner.WriteBytes(relative, bytes);
-        Hashes[relative] = BuildCache.Hex(SHA256.HashData(bytes));
+        Written[relative] = true;
+        if (hashed(relative)) Hashes[relative] = BuildCache.Hex(SHA256.HashData(bytes));
     }
 }

@@ -71,7 +71,8 @@ public static class SiteBuild
                 try
                 {
                     if (plan is not null) Stage("carry", () => { plan.CarryOver(output, options.MaxParallelism); return 0; });
-                    var recording = new RecordingSink(output);
+                    var owned = plan?.OwnedFiles();
+                    var recording = new RecordingSink(output, rel => owned?.Contains(rel) == true);
                     Render(kb, today, timestamp, shown, templates, plan, recording);
                     if (Failed()) return Report(false);
                     var manifest = plan is null ? null : Stage("cache", () => plan.Manifest(recording.Hashes, output));
@@ -88,7 +89,7 @@ public static class SiteBuild
                     Stage("save", () =>
                     {
                         if (plan is not null && manifest is not null)
-                            BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Hashes.Keys));
+                            BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Written.Keys));
                         _parsed?.Store?.Prune();
                         return 0;
                     });
