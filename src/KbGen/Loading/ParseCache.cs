@@ -63,10 +63,20 @@ public sealed class ParseCache(Cache.ModelStore? store = null)
     {
         try
         {
+            // Every content file, every rebuild: one lstat (a symbolic link shows in its attributes;
+            // LinkTarget would add a readlink) and one read into a pooled buffer.
             var info = new FileInfo(path);
-            if (!info.Exists || info.LinkTarget is not null || info.Length > SourceFiles.MaxFileBytes) return null;
-            using var stream = File.OpenRead(path);
-            return SHA256.HashData(stream);
+            if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > SourceFiles.MaxFileBytes) return null;
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = (int)RandomAccess.GetLength(handle);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+            try
+            {
+                var read = 0;
+                while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read) is var n and > 0) read += n;
+                return SHA256.HashData(buffer.AsSpan(0, read));
+            }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
