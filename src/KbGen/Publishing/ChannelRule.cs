@@ -39,9 +39,6 @@ public static class ChannelRule
             .Where(e => e is not null).Cast<ChannelEntry>().ToList();
     }
 
-    public static ChannelEntry? For(KnowledgeBase kb, string topicId, Channel channel) =>
-        For(kb, kb.Topics.FirstOrDefault(t => t.Id == topicId), kb.Archive.Where(a => a.TopicId == topicId).MaxBy(a => a.Version), channel);
-
     private static ChannelEntry? For(KnowledgeBase kb, Topic? working, ArchivedRevision? latest, Channel channel)
     {
         if (channel == Channel.Preview && working is not null) return Working(kb, working);
