@@ -56,7 +56,7 @@ public static class SourceFiles
                 return null;
             }
             var bytes = File.ReadAllBytes(info.FullName);
-            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            var start = BomLength(bytes);
             string text;
             try { text = StrictUtf8.GetString(bytes, start, bytes.Length - start); }
             catch (DecoderFallbackException ex)
@@ -79,6 +79,9 @@ public static class SourceFiles
             return null;
         }
     }
+
+    /// <summary>3 when the bytes start with a UTF-8 byte order mark (which is not part of the text), else 0.</summary>
+    internal static int BomLength(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
 
     private static (int, int) PositionOfByte(byte[] bytes, int start, int index)
     {

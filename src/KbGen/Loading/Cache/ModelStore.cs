@@ -87,7 +87,7 @@ public sealed class ModelStore
         {
             var bytes = File.ReadAllBytes(path);
             if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(contentHash)) return null;
-            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            var start = SourceFiles.BomLength(bytes);
             return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
