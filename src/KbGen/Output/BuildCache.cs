@@ -186,7 +186,8 @@ public sealed class BuildCache
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { /* next build is a full build */ }
     }
 
-    /// <summary>Removes the manifest (before a build that could not use it, so a half-written output is never described).</summary>
+    /// <summary>Removes the manifest before an update in place is committed, so that an output left
+    /// half updated is never described (the next build is then a full, staged one).</summary>
     public static void Forget(string outDir)
     {
         try { File.Delete(ManifestPath(outDir)); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -47,7 +47,9 @@ public sealed class InPlaceOutput : IBuildOutput
         return full;
     }
 
-    public void WriteText(string relative, string text) => File.WriteAllText(SidePath(relative), text, new System.Text.UTF8Encoding(false));
+    public void WriteText(string relative, string text) => File.WriteAllText(SidePath(relative), text, Utf8);
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
     public void WriteBytes(string relative, ReadOnlySpan<byte> bytes) => File.WriteAllBytes(SidePath(relative), bytes);
     public Stream Create(string relative) => new FileStream(SidePath(relative), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
 
