@@ -70,8 +70,7 @@ public static class DevCommand
                 var topic = Directory.GetFiles(Path.Combine(copy, "topics"), "*.yaml").Order(StringComparer.Ordinal).First();
                 var outLink = Path.Combine(work, "output");
                 var folder = new DirectoryInfo(outLink).LinkTarget;
-                var runs = new List<Building.BuildReport>();
-                var pauses = new Dictionary<Building.BuildReport, (TimeSpan Pause, int Gen2)>();
+                var runs = new List<(Building.BuildReport Report, TimeSpan Pause, int Gen2)>();
                 for (var i = 0; i < parse.GetValue(reps); i++)
                 {
                     var text = File.ReadAllText(topic);
@@ -79,17 +78,16 @@ public static class DevCommand
                     var pause = GC.GetTotalPauseDuration();
                     var gen2 = GC.CollectionCount(2);
                     var report = builder.Build([topic]);
-                    pauses[report] = (GC.GetTotalPauseDuration() - pause, GC.CollectionCount(2) - gen2);
                     if (!report.Succeeded || report.ReusedTopics.Count == 0) throw new UsageException("a rebuild failed or reused nothing");
-                    runs.Add(report);
+                    runs.Add((report, GC.GetTotalPauseDuration() - pause, GC.CollectionCount(2) - gen2));
                 }
-                var median = runs.OrderBy(r => r.Elapsed).ElementAt(runs.Count / 2);
+                var median = runs.OrderBy(r => r.Report.Elapsed).ElementAt(runs.Count / 2);
                 var inPlace = folder is not null && new DirectoryInfo(outLink).LinkTarget == folder;
                 string Ms(TimeSpan t) => $"{t.TotalMilliseconds:0.0} ms";
-                output.WriteLine($"serve rebuild after editing one topic: median {Ms(median.Elapsed)} (min {Ms(runs.Min(r => r.Elapsed))}, max {Ms(runs.Max(r => r.Elapsed))}, {runs.Count} runs, first build {first.Elapsed.TotalSeconds:0.00} s, output {(inPlace ? "updated in place" : "switched to new folders")})");
-                output.WriteLine("median run's stages: " + string.Join(", ", median.Stages.Select(s => $"{s.Stage} {Ms(s.Time)}")));
-                output.WriteLine($"median run's garbage collection: {Ms(pauses[median].Pause)} paused, {pauses[median].Gen2} full collection(s)");
-                output.WriteLine("median run's html parts: " + string.Join(", ", median.HtmlParts.Select(s => $"{s.Part} {Ms(s.Time)}")));
+                output.WriteLine($"serve rebuild after editing one topic: median {Ms(median.Report.Elapsed)} (min {Ms(runs.Min(r => r.Report.Elapsed))}, max {Ms(runs.Max(r => r.Report.Elapsed))}, {runs.Count} runs, first build {first.Elapsed.TotalSeconds:0.00} s, output {(inPlace ? "updated in place" : "switched to new folders")})");
+                output.WriteLine("median run's stages: " + string.Join(", ", median.Report.Stages.Select(s => $"{s.Stage} {Ms(s.Time)}")));
+                output.WriteLine($"median run's garbage collection: {Ms(median.Pause)} paused, {median.Gen2} full collection(s)");
+                output.WriteLine("median run's html parts: " + string.Join(", ", median.Report.HtmlParts.Select(s => $"{s.Part} {Ms(s.Time)}")));
                 return Cli.Ok;
             }
             finally
