@@ -62,12 +62,7 @@ public static class BenchExport
             foreach (var n in a.Nodes) sb.Append("1. ").Append(n.Text.Source.Trim().ReplaceLineEndings(" ")).Append('\n');
             sb.Append('\n');
         }
-        if (t.Pitfalls.Count > 0)
-        {
-            sb.Append("## Pitfalls\n\n");
-            foreach (var c in t.Pitfalls) sb.Append("- ").Append(c.Text.Source.Trim().ReplaceLineEndings(" ")).Append('\n');
-            sb.Append('\n');
-        }
+        Claims(sb, "## Pitfalls", t.Pitfalls);
         sb.Append("## References\n\n");
         foreach (var r in numbering.References) sb.Append("1. ").Append(CitationStyles.Format(r, kb.Settings.CitationStyle).PlainText).Append('\n');
         return sb.ToString();
@@ -78,18 +73,17 @@ public static class BenchExport
         if (a.Summary is null && a.Sections.Count == 0) return;
         sb.Append("## ").Append(heading).Append("\n\n");
         if (a.Summary is { } s) sb.Append(s.Source.Trim()).Append("\n\n");
-        foreach (var section in a.Sections)
-        {
-            sb.Append("### ").Append(section.Title).Append("\n\n");
-            foreach (var c in section.Items) sb.Append("- ").Append(c.Text.Source.Trim().ReplaceLineEndings(" ")).Append('\n');
-            sb.Append('\n');
-        }
-        if (a.RedFlags.Count > 0)
-        {
-            sb.Append("### Red flags\n\n");
-            foreach (var c in a.RedFlags) sb.Append("- ").Append(c.Text.Source.Trim().ReplaceLineEndings(" ")).Append('\n');
-            sb.Append('\n');
-        }
+        foreach (var section in a.Sections) Claims(sb, "### " + section.Title, section.Items, always: true);
+        Claims(sb, "### Red flags", a.RedFlags);
+    }
+
+    /// <summary>A heading and its claims as a Markdown list (skipped when empty unless <paramref name="always"/>).</summary>
+    private static void Claims(StringBuilder sb, string heading, IReadOnlyList<Claim> claims, bool always = false)
+    {
+        if (claims.Count == 0 && !always) return;
+        sb.Append(heading).Append("\n\n");
+        foreach (var c in claims) sb.Append("- ").Append(c.Text.Source.Trim().ReplaceLineEndings(" ")).Append('\n');
+        sb.Append('\n');
     }
 
     private static string PatientHtml(KnowledgeBase kb, Topic t)
