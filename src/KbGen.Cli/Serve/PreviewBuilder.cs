@@ -19,7 +19,6 @@ public sealed class WholeSiteBuilder(BuildOptions options) : IPreviewBuilder
     private readonly BuildOptions _options = options with
     {
         ParseCache = options.ParseCache ?? new Loading.ParseCache(), Templates = options.Templates ?? new Rendering.Html.TemplateCache(),
-        DeferCleanup = true,
     };
 
     public BuildReport Build(IReadOnlyCollection<string> changedPaths) => SiteBuild.Run(_options);

@@ -28,8 +28,6 @@ public sealed record BuildOptions
     public ReaderWriterLockSlim? OutputLock { get; init; }
     /// <summary>Compiled templates kept by a long-running caller (serve) between builds.</summary>
     public TemplateCache? Templates { get; init; }
-    /// <summary>Remove the replaced output in the background (serve).</summary>
-    public bool DeferCleanup { get; init; }
     public bool Site { get; init; } = true;
     public bool Handouts { get; init; } = true;
     public bool Charts { get; init; } = true;

@@ -9,7 +9,7 @@ using KbGen.Validation;
 
 namespace KbGen.Building;
 
-/// <summary>`kbgen build`: load → validate → render → write, all into a staged folder that is
+/// <summary>`kbgen build`: load → validate → render → write, all into the spare output folder, which is
 /// switched in only when everything succeeded. Any error leaves the previous output untouched.</summary>
 public static class SiteBuild
 {
@@ -37,6 +37,18 @@ public static class SiteBuild
         private IReadOnlyList<(string, TimeSpan)> _htmlParts = [];
 
         public BuildReport Execute()
+        {
+            BuildLock buildLock;
+            try { buildLock = BuildLock.Acquire(options.OutDir, progress); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _diagnostics.Add(DiagnosticCodes.OutputFailed, SourceSpan.FileStart(options.OutDir), $"cannot lock the output for this build: {ex.Message}");
+                return Report(false);
+            }
+            using (buildLock) return Locked();
+        }
+
+        private BuildReport Locked()
         {
             var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             // kbgen build keeps parsed files in `.kbgen-cache/` (serve keeps its own in memory).
@@ -82,7 +94,7 @@ public static class SiteBuild
                     {
                         // A reader of the output in this process (serve) never sees a commit half done.
                         options.OutputLock?.EnterWriteLock();
-                        try { output.Commit(options.DeferCleanup); }
+                        try { output.Commit(); }
                         finally { options.OutputLock?.ExitWriteLock(); }
                         return 0;
                     });
@@ -103,8 +115,8 @@ public static class SiteBuild
             }
         }
 
-        /// <summary>A new staged folder, switched in atomically; or, for serve (InPlace) when the
-        /// cache vouches for the current output, an update of that output where it stands.</summary>
+        /// <summary>The spare folder, brought up to date and switched in atomically; or, for serve
+        /// (InPlace) when the cache vouches for the current output, an update of it where it stands.</summary>
         private IBuildOutput BeginOutput(IncrementalPlan? plan)
         {
             if (options.InPlace && plan is { Cache: { Accepted: true, CurrentFolder: { } current } } && Directory.Exists(current))

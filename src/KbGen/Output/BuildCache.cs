@@ -10,7 +10,7 @@ namespace KbGen.Output;
 /// folder (never inside what is switched). It records, for the output the `output` link points to,
 /// each topic's input key (a hash of everything its files depend on) and, for each of its files, the
 /// SHA-256, size and modification time. A later build whose key for a topic is unchanged links that
-/// topic's files from the current output into its staging folder instead of rendering them. It also
+/// topic's files from the current output into the folder it builds instead of rendering them. It also
 /// lists the output's other files (pages that list topics, assets…), so that a build updating the
 /// output in place (serve) knows which files of the previous build it has to remove.
 ///

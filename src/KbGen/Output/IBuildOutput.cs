@@ -18,5 +18,5 @@ public interface IBuildOutput : IOutputSink, IDisposable
     string Target { get; }
 
     /// <summary>Makes this build the output. Nothing before this changes what readers see.</summary>
-    void Commit(bool deferCleanup = false);
+    void Commit();
 }

@@ -59,7 +59,7 @@ public sealed class InPlaceOutput : IBuildOutput
     public string Locate(string relative) =>
         Path.Combine(_written.ContainsKey(relative) ? _side : _live, relative);
 
-    public void Commit(bool deferCleanup = false)
+    public void Commit()
     {
         foreach (var rel in _written.Keys.Order(StringComparer.Ordinal))
         {

@@ -4,7 +4,10 @@ namespace KbGen.Output;
 
 /// <summary>Paths of files to be written under one folder: never outside it, and each subfolder
 /// made once (thousands of files share a few folders; asking the file system per file cost more
-/// than the writes). A second writer into a new subfolder waits until the first has made it.</summary>
+/// than the writes). A second writer into a new subfolder waits until the first has made it.
+/// The folder may hold entries of an earlier build (the spare of a double-buffered output): a
+/// subfolder that is a symbolic link or a file is replaced by a real folder before anything is
+/// written below it, so no write ever passes through a link to somewhere else.</summary>
 internal sealed class OutputFolder(string root)
 {
     private readonly ConcurrentDictionary<string, Lazy<bool>> _created = new(StringComparer.Ordinal);
@@ -16,8 +19,21 @@ internal sealed class OutputFolder(string root)
         var full = Path.GetFullPath(Path.Combine(Root, relative));
         if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidOperationException($"output path '{relative}' leaves the output folder");
-        var dir = Path.GetDirectoryName(full)!;
-        _ = _created.GetOrAdd(dir, d => new Lazy<bool>(() => { Directory.CreateDirectory(d); return true; })).Value;
+        Ensure(Path.GetDirectoryName(full)!);
         return full;
+    }
+
+    private void Ensure(string dir)
+    {
+        if (dir.Length <= Root.Length) return;
+        _ = _created.GetOrAdd(dir, d => new Lazy<bool>(() =>
+        {
+            Ensure(Path.GetDirectoryName(d)!);
+            var attributes = new DirectoryInfo(d).Attributes; // one lstat; -1 when nothing is there
+            if ((int)attributes != -1 && ((attributes & FileAttributes.ReparsePoint) != 0 || (attributes & FileAttributes.Directory) == 0))
+                Posix.Unlink(d);
+            Directory.CreateDirectory(d);
+            return true;
+        })).Value;
     }
 }

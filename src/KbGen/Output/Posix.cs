@@ -27,4 +27,35 @@ internal static partial class Posix
     }
 
     public const int EEXIST = 17;
+    private const int ENOENT = 2;
+
+    [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int UnlinkNative(string path);
+
+    /// <summary>unlink(2): removes a name — a file's, or a symbolic link itself (also one to a
+    /// folder, which File.Delete refuses). Nothing there is not an error.</summary>
+    public static void Unlink(string path)
+    {
+        if (UnlinkNative(path) != 0 && Marshal.GetLastPInvokeError() is var errno && errno != ENOENT)
+            throw new IOException($"unlink {path} failed (errno {errno})");
+    }
+
+    [LibraryImport("libc", EntryPoint = "lstat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int LstatNative(string path, byte* buffer);
+
+    /// <summary>True when both paths name the same file (device and inode, from lstat(2)): a hard
+    /// link of it. False when either is missing or cannot be told.</summary>
+    public static unsafe bool SameFile(string a, string b)
+    {
+        // struct stat begins with st_dev and st_ino (8 bytes each) on Linux x86-64 and arm64;
+        // 256 bytes holds the whole struct on either.
+        var sa = stackalloc byte[256];
+        var sb = stackalloc byte[256];
+        try
+        {
+            if (LstatNative(a, sa) != 0 || LstatNative(b, sb) != 0) return false;
+        }
+        catch (EntryPointNotFoundException) { return false; } // C libraries before glibc 2.33: links are remade
+        return new ReadOnlySpan<byte>(sa, 16).SequenceEqual(new ReadOnlySpan<byte>(sb, 16));
+    }
 }

@@ -6,6 +6,7 @@ using KbGen.Building;
 using KbGen.Output;
 using KbGen.Publishing;
 using KbGen.Tests.Site;
+using KbGen.Tests.Support;
 
 namespace KbGen.Tests.Building;
 
@@ -391,5 +392,91 @@ public class IncrementalBuildTests
         Assert.Empty(report.ReusedTopics);
         Assert.NotEqual(folder, Live(kb.Out));
         AssertSame(kb.Reference(), Files(kb.Out));
+    }
+
+    // ---- the double-buffered output: builds bring the spare folder up to date, then switch ----
+
+    [Fact]
+    public void Builds_alternate_between_two_folders_and_the_spare_shares_unchanged_files_with_the_live_one()
+    {
+        using var kb = new Kb();
+        kb.Build();
+        Assert.Equal(".output-a", OutputFolders.Current(kb.Out));
+        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Build();
+        Assert.Equal(".output-b", OutputFolders.Current(kb.Out));
+        kb.Edit("topics/topic-00004.yaml", s => s.Replace("title: Generated topic 4", "title: Generated topic four"));
+        var report = kb.Build();
+        Assert.Equal(".output-a", OutputFolders.Current(kb.Out));
+        Assert.Equal(5, report.ReusedTopics.Count);
+        Assert.Empty(OutputFolders.Leftovers(kb.Out));
+
+        var live = Path.Combine(kb.Root, ".output-a");
+        var spare = Path.Combine(kb.Root, ".output-b");
+        // An untouched topic's files are one file under both names; an edited one's are not.
+        Assert.True(Posix.SameFile(Path.Combine(live, "site/topics/topic-00001/index.html"), Path.Combine(spare, "site/topics/topic-00001/index.html")));
+        Assert.True(Posix.SameFile(Path.Combine(live, "pdf/topic-00001-patient.pdf"), Path.Combine(spare, "pdf/topic-00001-patient.pdf")));
+        Assert.False(Posix.SameFile(Path.Combine(live, "site/topics/topic-00004/index.html"), Path.Combine(spare, "site/topics/topic-00004/index.html")));
+        AssertSame(kb.Reference(), Files(kb.Out));
+    }
+
+    [Fact]
+    public void A_spare_folder_with_foreign_entries_is_set_right_and_nothing_is_written_through_a_link()
+    {
+        using var kb = new Kb();
+        kb.Build();
+        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Build();
+        var spare = Path.Combine(kb.Root, OutputFolders.Spare(kb.Out));
+        var liveBefore = Files(kb.Out);
+
+        // What a person or another tool might leave in the spare.
+        var outside = kb.Root + "/outside";
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(outside + "/keep.txt", "not kbgen's");
+        File.WriteAllText(Path.Combine(spare, "site/stray.html"), "stray");
+        Directory.CreateDirectory(Path.Combine(spare, "site/stray-folder/deeper"));
+        Directory.Delete(Path.Combine(spare, "site/topics/topic-00002"), recursive: true);
+        Directory.CreateSymbolicLink(Path.Combine(spare, "site/topics/topic-00002"), outside);   // a folder that is a link
+        var patient = Path.Combine(spare, "pdf/topic-00001-patient.pdf");
+        File.Delete(patient);
+        File.WriteAllText(patient, "a different file under a carried file's name");                  // not the live file
+        Directory.Delete(Path.Combine(spare, "site/pages"), recursive: true);
+        File.WriteAllText(Path.Combine(spare, "site/pages"), "a file where a folder belongs");
+        File.WriteAllText(Path.Combine(spare, "site/index.html.tmp"), "junk");
+
+        kb.Edit("topics/topic-00004.yaml", s => s.Replace("title: Generated topic 4", "title: Generated topic four"));
+        kb.Build();
+
+        Assert.Equal(Path.GetFileName(spare), OutputFolders.Current(kb.Out));
+        AssertSame(kb.Reference(), Files(kb.Out));
+        Assert.Equal(["keep.txt"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName));
+        Assert.Equal("not kbgen's", File.ReadAllText(outside + "/keep.txt"));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(spare, "*", SearchOption.AllDirectories),
+            e => new FileInfo(e).LinkTarget is not null);
+        // The folder that was live during that build is untouched by it.
+        AssertSame(liveBefore, Files(Path.Combine(kb.Root, OutputFolders.Spare(kb.Out))));
+    }
+
+    [Fact]
+    public void A_build_waits_while_another_build_of_the_same_output_holds_its_lock()
+    {
+        using var kb = new Kb();
+        kb.Build();
+        var before = OutputFolders.Current(kb.Out);
+        var waiting = new ManualResetEventSlim();
+        Task<BuildReport> second;
+        using (BuildLock.Acquire(kb.Out))
+        {
+            second = Task.Run(() => SiteBuild.Run(new BuildOptions
+            {
+                ContentDir = kb.Content, OutDir = kb.Out, Channel = Channel.Preview, Today = TestBuild.Today, Timestamp = Stamp,
+            }, line => { if (line.StartsWith("waiting for another build", StringComparison.Ordinal)) waiting.Set(); }));
+            Assert.True(waiting.Wait(TimeSpan.FromSeconds(30)), "the second build did not report that it waits");
+            Assert.False(second.IsCompleted);
+            Assert.Equal(before, OutputFolders.Current(kb.Out));
+        }
+        Assert.True(second.Result.Succeeded, TestBuild.Describe(second.Result));
+        Assert.NotEqual(before, OutputFolders.Current(kb.Out));
     }
 }

@@ -23,13 +23,7 @@ public sealed class GoodOutputFixture : IDisposable
     public string Manifest { get; }
     public string? Target { get; }
 
-    /// <summary>Entries `.output-*` beside the output other than the one it points to.</summary>
-    public List<string> Leftovers()
-    {
-        var keep = Target is null ? null : Path.GetFileName(Target.TrimEnd('/'));
-        return Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(Output)!, ".output-*")
-            .Select(Path.GetFileName).OfType<string>().Where(n => n != keep).ToList();
-    }
+    public List<string> Leftovers() => OutputFolders.Leftovers(Output);
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using KbGen.Tests.Support;
 using System.Diagnostics;
 using KbGen.Building;
 using KbGen.Publishing;
@@ -108,14 +109,7 @@ public sealed class KillBuildTests(ITestOutputHelper log)
         return done is null ? "starting or loading" : "after " + done;
     }
 
-    /// <summary>Entries `.output-*` beside the output other than the one it points to.</summary>
-    private static List<string> Leftovers(string outDir)
-    {
-        var parent = Path.GetDirectoryName(outDir)!;
-        var target = new FileInfo(outDir).LinkTarget;
-        var keep = target is null ? null : Path.GetFileName(target.TrimEnd('/'));
-        return Directory.EnumerateFileSystemEntries(parent, ".output-*").Select(Path.GetFileName).OfType<string>().Where(n => n != keep).ToList();
-    }
+    private static List<string> Leftovers(string outDir) => OutputFolders.Leftovers(outDir);
 
     private static string Diff(string now, string old, string @new)
     {
