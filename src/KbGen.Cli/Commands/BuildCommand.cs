@@ -52,7 +52,7 @@ public static class BuildCommand
             var report = progress.Run(options);
             CommonOptions.Print(report.Diagnostics, parse.InvocationConfiguration.Error);
             if (parse.GetValue(verbose) && !isQuiet && report.HtmlParts.Count > 0)
-                output.WriteLine("html parts: " + string.Join(", ", report.HtmlParts.Select(p => $"{p.Part} {p.Time.TotalSeconds:0.000} s")));
+                output.WriteLine("html parts (each its own time; they overlap): " + string.Join(", ", report.HtmlParts.Select(p => $"{p.Part} {p.Time.TotalSeconds:0.000} s")));
             if (parse.GetValue(verbose) && !isQuiet)
                 output.WriteLine($"garbage collection: {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused, {GC.CollectionCount(2)} full, {GC.CollectionCount(0)} in all");
             if (!isQuiet || !report.Succeeded)

@@ -25,46 +25,57 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
     public void RenderAll(IOutputSink sink, int parallelism = 0)
     {
         // Topic pages are independent: render them on all cores. Each writes its own file, so the
-        // output is the same as a single-threaded build (a test compares the two).
+        // output is the same as a single-threaded build (a test compares the two). The pages that
+        // list topics do not depend on each other either: they run beside the topic pages, which
+        // matters most after one edit, when one topic page and the listing pages are all there is.
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string[] parts = ["topics", "revisions", "home", "listings", "references", "pages", "search", "assets", "sitemap"];
+        var times = new TimeSpan[parts.Length];
         void Timed(string part, Action work)
         {
-            clock.Restart();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             work();
-            _timings.Add((part, clock.Elapsed));
+            times[Array.IndexOf(parts, part)] = clock.Elapsed;
         }
-        Timed("topics", () => Parallel.ForEach(site.Topics, options, t =>
-        {
-            if (Reused?.Invoke(t) == true) { lock (_written) _written.Add(SitePaths.Topic(t.Topic.Id)); }
-            else RenderTopic(t, sink);
-        }));
-        IReadOnlyList<ArchivedRevision> revisions = [];
-        Timed("revisions", () =>
-        {
-            revisions = RevisionPages.Published(_kb, site.Topics);
-            Parallel.ForEach(revisions, options, a => RenderRevision(a, sink));
-            RenderWhatsNew(revisions, sink);
-            sink.WriteText("site/feed.xml", RevisionPages.Feed(_kb, revisions, site.BuildTime));
-        });
-        Timed("home", () => RenderHome(sink));
-        Timed("references", () => RenderReferences(sink));
-        Timed("pages", () =>
-        {
-            foreach (var p in _kb.Pages) RenderPage(p, sink);
-            Render404(sink);
-        });
-        Timed("search", () => WriteSearchIndex(sink));
-        Timed("assets", () =>
-        {
-            WriteAssets(sink);
-            WriteSitemap(sink);
-        });
+        Parallel.Invoke(options,
+            () =>
+            {
+                Timed("topics", () => Parallel.ForEach(site.Topics, options, t =>
+                {
+                    if (Reused?.Invoke(t) == true) { lock (_written) _written.Add(SitePaths.Topic(t.Topic.Id)); }
+                    else RenderTopic(t, sink);
+                }));
+                Timed("revisions", () =>
+                {
+                    var revisions = RevisionPages.Published(_kb, site.Topics);
+                    Parallel.ForEach(revisions, options, a => RenderRevision(a, sink));
+                    RenderWhatsNew(revisions, sink);
+                    sink.WriteText("site/feed.xml", RevisionPages.Feed(_kb, revisions, site.BuildTime));
+                });
+            },
+            () => Timed("home", () => RenderHome(sink)),
+            () =>
+            {
+                // Each topic's search entry and cited references, worked out once for both pages.
+                Timed("listings", () => Parallel.ForEach(site.Topics, options, t => TopicListing.Of(t.Topic)));
+                Parallel.Invoke(options,
+                    () => Timed("references", () => RenderReferences(sink)),
+                    () => Timed("search", () => WriteSearchIndex(sink)));
+            },
+            () => Timed("pages", () =>
+            {
+                foreach (var p in _kb.Pages) RenderPage(p, sink);
+                Render404(sink);
+            }),
+            () => Timed("assets", () => WriteAssets(sink)));
+        // The sitemap lists every page written, so it comes last.
+        Timed("sitemap", () => WriteSitemap(sink));
+        _timings = parts.Zip(times).ToList();
     }
 
-    private readonly List<(string Part, TimeSpan Time)> _timings = [];
+    private IReadOnlyList<(string Part, TimeSpan Time)> _timings = [];
 
-    /// <summary>Where the html stage's time went (topic pages, then each page that lists them).</summary>
+    /// <summary>Where the html stage's time went: each part's own time (parts overlap).</summary>
     public IReadOnlyList<(string Part, TimeSpan Time)> Timings => _timings;
 
     // ---- page frame shared by every page ----
