@@ -54,7 +54,14 @@ public static class SiteBuild
             // kbgen build keeps parsed files in `.kbgen-cache/` (serve keeps its own in memory).
             _parsed = options.ParseCache ?? (options.Incremental ? new ParseCache(new ModelStore(BuildCache.ModelDir(options.OutDir))) : null);
             var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, _parsed));
-            if (kb is not null) Stage("validate", () => { Validator.Validate(kb, new ValidationContext(today), _diagnostics); return 0; });
+            // kbgen build also keeps per-topic checks and listings of unchanged topic files.
+            var facts = kb is not null && _parsed?.Store is not null ? TopicFacts.Open(options.OutDir, _parsed) : null;
+            if (kb is not null) Stage("validate", () =>
+            {
+                facts?.Seed(kb);
+                Validator.Validate(kb, new ValidationContext(today), _diagnostics);
+                return 0;
+            });
             if (kb is null || Failed()) return Report(false);
 
             var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
@@ -103,6 +110,7 @@ public static class SiteBuild
                         if (plan is not null && manifest is not null)
                             BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Written.Keys));
                         _parsed?.Store?.Prune();
+                        facts?.Save(kb);
                         return 0;
                     });
                     return Report(true);

@@ -23,6 +23,11 @@ public sealed class ParseCache(Cache.ModelStore? store = null)
     /// model of that file was made from. Build keys use it instead of reading the file again.</summary>
     public byte[]? HashOfParsed(string path) => _entries.TryGetValue(path, out var e) ? e.Hash : null;
 
+    /// <summary>The name of what this cache holds for a file: a hash of the program version, the
+    /// path and the bytes parsed (as the store names its entries); null when the file was not read
+    /// through this cache.</summary>
+    public string? KeyOf(string path) => HashOfParsed(path) is { } hash ? Cache.ModelStore.KeyOf(path, hash) : null;
+
     /// <summary>The on-disk store behind this cache, if any.</summary>
     public Cache.ModelStore? Store => store;
 

@@ -36,6 +36,16 @@ public static class Validator
         foreach (var rule in Rules) rule.CheckKnowledgeBase(kb, rules, t => cited[t], diagnostics);
     }
 
+    /// <summary>The per-topic results last worked out (or seeded) for a topic, with the context key
+    /// they hold for: what the build keeps on disk for the next build.</summary>
+    internal static (string Key, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyCollection<string> CitedIds)? Known(Topic topic) =>
+        Memo.TryGetValue(topic, out var c) ? (c.Key, c.Diagnostics, c.CitedIds) : null;
+
+    /// <summary>Per-topic results kept from an earlier build of exactly this topic file; used only
+    /// while the context key matches.</summary>
+    internal static void Seed(Topic topic, string key, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyCollection<string> citedIds) =>
+        Memo.AddOrUpdate(topic, new TopicChecks(key, diagnostics, citedIds));
+
     private static TopicChecks Check(Topic topic, RuleContext context)
     {
         if (Memo.TryGetValue(topic, out var known) && known.Key == context.Key) return known;

@@ -7,7 +7,8 @@ namespace KbGen.Rendering.Html;
 
 /// <summary>What the pages that list every topic (search index, references) need of one topic,
 /// worked out once per topic object and kept with it: `serve` keeps unchanged topics between
-/// rebuilds, so a rebuild after one edit computes this for that topic only.</summary>
+/// rebuilds, so a rebuild after one edit computes this for that topic only; `kbgen build` keeps
+/// it on disk between builds (Building.TopicFacts).</summary>
 public sealed class TopicListing
 {
     private static readonly ConditionalWeakTable<Topic, TopicListing> Memo = new();
@@ -37,7 +38,20 @@ public sealed class TopicListing
         SearchEntryJson = buffer.WrittenSpan.ToArray();
     }
 
+    private TopicListing(IReadOnlyList<string> citedIds, byte[] searchEntryJson)
+    {
+        CitedIds = citedIds;
+        SearchEntryJson = searchEntryJson;
+    }
+
     public static TopicListing Of(Topic t) => Memo.GetValue(t, x => new TopicListing(x));
+
+    /// <summary>The listing worked out (or seeded) for a topic in this process, if any.</summary>
+    internal static TopicListing? Known(Topic t) => Memo.TryGetValue(t, out var l) ? l : null;
+
+    /// <summary>A listing kept from an earlier build of exactly this topic file.</summary>
+    internal static void Seed(Topic t, IReadOnlyList<string> citedIds, byte[] searchEntryJson) =>
+        Memo.AddOrUpdate(t, new TopicListing(citedIds, searchEntryJson));
 
     /// <summary>Reference ids in order of first citation, reading the topic in page order.</summary>
     public IReadOnlyList<string> CitedIds { get; }
