@@ -45,10 +45,22 @@ public static class SiteBuild
                 _diagnostics.Add(DiagnosticCodes.OutputFailed, SourceSpan.FileStart(options.OutDir), $"cannot lock the output for this build: {ex.Message}");
                 return Report(false);
             }
-            using (buildLock) return Locked();
+            // Templates do not depend on the content: they compile on another core while it loads.
+            var templateBag = new DiagnosticBag();
+            var templates = options.Site ? Task.Run(() => options.Templates?.Get(TemplateSet.LocateBuiltIn(), options.TemplatesDir, templateBag)
+                ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, templateBag)) : null;
+            try
+            {
+                using (buildLock) return Locked(templates, templateBag);
+            }
+            finally
+            {
+                // A build that stops early does not leave a compile running behind it.
+                try { templates?.Wait(); } catch (AggregateException) { }
+            }
         }
 
-        private BuildReport Locked()
+        private BuildReport Locked(Task<TemplateSet>? compiling, DiagnosticBag templateDiagnostics)
         {
             var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             // kbgen build keeps parsed files in `.kbgen-cache/` (serve keeps its own in memory).
@@ -66,9 +78,13 @@ public static class SiteBuild
 
             var timestamp = options.Timestamp ?? BuildOptions.SourceDateEpoch() ?? NewestDate(kb);
             var shown = Stage("select", () => ChannelSelection.Select(kb, options.Channel));
-            TemplateSet? templates = !options.Site ? null : Stage("templates", () =>
-                options.Templates?.Get(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics)
-                ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, _diagnostics));
+            // (The stage is the wait for the compile begun at the start, if it has not finished.)
+            TemplateSet? templates = compiling is null ? null : Stage("templates", () =>
+            {
+                var set = compiling.GetAwaiter().GetResult();
+                _diagnostics.AddRange(templateDiagnostics.Sorted());
+                return set;
+            });
             IncrementalPlan? plan = null;
             if (options.Incremental)
             {

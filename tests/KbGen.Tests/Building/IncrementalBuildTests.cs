@@ -459,6 +459,22 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_build_that_rewrote_most_files_removes_the_folder_it_replaced_instead_of_keeping_it_as_spare()
+    {
+        using var kb = new Kb();
+        kb.Build();
+        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Build();
+        Assert.True(Directory.Exists(Path.Combine(kb.Root, OutputFolders.Spare(kb.Out)))); // mostly the same files: kept
+        kb.Edit("kb.yaml", s => s.Replace("title: Generated Knowledge Base", "title: Renamed Knowledge Base"));
+        Assert.Empty(kb.Build().ReusedTopics);
+        Assert.False(Directory.Exists(Path.Combine(kb.Root, OutputFolders.Spare(kb.Out)))); // all stale: removed
+        kb.Edit("topics/topic-00004.yaml", s => s.Replace("title: Generated topic 4", "title: Generated topic four"));
+        Assert.Equal(5, kb.Build().ReusedTopics.Count);
+        AssertSame(kb.Reference(), Files(kb.Out));
+    }
+
+    [Fact]
     public void A_build_waits_while_another_build_of_the_same_output_holds_its_lock()
     {
         using var kb = new Kb();
