@@ -27,7 +27,7 @@ internal sealed class TopicFacts
     private readonly ParseCache _parsed;
     private Dictionary<string, Entry> _loaded = new(StringComparer.Ordinal);
 
-    private sealed record Checks(string Key, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyCollection<string> CitedIds);
+    private sealed record Checks(string Key, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> CitedIds);
     private sealed record Listing(IReadOnlyList<string> CitedIds, byte[] SearchEntryJson);
     private sealed record Entry(Checks? Checks, Listing? Listing);
 
@@ -71,7 +71,7 @@ internal sealed class TopicFacts
         foreach (var t in kb.Topics)
         {
             if (KeyOf(t) is not { } key) continue;
-            var checks = Validator.Known(t) is { } c ? new Checks(c.Key, c.Diagnostics, c.CitedIds) : null;
+            var checks = Validator.Known(t) is { } c ? new Checks(c.Key, c.Diagnostics, c.CitedIds.ToList()) : null;
             var listing = TopicListing.Known(t) is { } l ? new Listing(l.CitedIds, l.SearchEntryJson) : null;
             if (checks is not null || listing is not null) entries[key] = new Entry(checks, listing);
         }

@@ -31,6 +31,9 @@ public static class ClaimWalk
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Topic, IReadOnlyList<string>> Cited = new();
 
+    /// <summary>Cited ids kept from an earlier build of exactly this topic file.</summary>
+    internal static void Seed(Topic t, IReadOnlyList<string> citedIds) => Cited.AddOrUpdate(t, citedIds);
+
     public static IEnumerable<Claim> Flatten(IEnumerable<Claim> claims)
     {
         foreach (var c in claims)

@@ -43,8 +43,11 @@ public static class Validator
 
     /// <summary>Per-topic results kept from an earlier build of exactly this topic file; used only
     /// while the context key matches.</summary>
-    internal static void Seed(Topic topic, string key, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyCollection<string> citedIds) =>
+    internal static void Seed(Topic topic, string key, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> citedIds)
+    {
         Memo.AddOrUpdate(topic, new TopicChecks(key, diagnostics, citedIds));
+        ClaimWalk.Seed(topic, citedIds); // the same list: the checks' cited ids are the walk's
+    }
 
     private static TopicChecks Check(Topic topic, RuleContext context)
     {
