@@ -194,7 +194,14 @@ public sealed class StagedOutput : IBuildOutput
         public void RemoveAllBut(string root, ConcurrentDictionary<string, bool> produced)
         {
             foreach (var rel in _files)
-                if (!produced.ContainsKey(rel)) Posix.Unlink(Path.Combine(root, rel));
+            {
+                if (produced.ContainsKey(rel)) continue;
+                var path = Path.Combine(root, rel);
+                // A link listed here may since have been replaced by a folder of this build.
+                var attributes = new FileInfo(path).Attributes;
+                if ((int)attributes == -1 || ((attributes & FileAttributes.Directory) != 0 && (attributes & FileAttributes.ReparsePoint) == 0)) continue;
+                Posix.Unlink(path);
+            }
             foreach (var rel in _folders.OrderByDescending(f => f.Length))
             {
                 var dir = Path.Combine(root, rel);
