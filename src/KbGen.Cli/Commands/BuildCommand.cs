@@ -49,12 +49,13 @@ public static class BuildCommand
             var output = parse.InvocationConfiguration.Output;
             var isQuiet = parse.GetValue(quiet);
             var progress = new BuildProgress(output, isQuiet, parse.GetValue(verbose));
-            var report = progress.Run(options);
+            BuildReport report;
+            using (CollectionBudget.Begin()) report = progress.Run(options);
             CommonOptions.Print(report.Diagnostics, parse.InvocationConfiguration.Error);
             if (parse.GetValue(verbose) && !isQuiet && report.HtmlParts.Count > 0)
                 output.WriteLine("html parts (each its own time; they overlap): " + string.Join(", ", report.HtmlParts.Select(p => $"{p.Part} {p.Time.TotalSeconds:0.000} s")));
             if (parse.GetValue(verbose) && !isQuiet)
-                output.WriteLine($"garbage collection: {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused, {GC.CollectionCount(2)} full, {GC.CollectionCount(0)} in all");
+                output.WriteLine($"garbage collection: {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused, {GC.CollectionCount(2)} full, {GC.CollectionCount(0)} in all, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated");
             if (!isQuiet || !report.Succeeded)
                 output.WriteLine(report.Succeeded
                     ? $"built {options.OutDir}: {CommonOptions.Count(report.Pages, "page")}, {CommonOptions.Count(report.Pdfs, "PDF")}, {CommonOptions.Count(report.Charts, "chart")}, {CommonOptions.Summary(report.Errors, report.Warnings)} in {report.Elapsed.TotalSeconds:0.00} s"
