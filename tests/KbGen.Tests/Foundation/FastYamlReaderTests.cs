@@ -113,6 +113,16 @@ public sealed class FastYamlReaderTests
         Assert.Null(FastYamlReader.Read("x.yaml", "a: " + new string('[', 70) + new string(']', 70) + "\n"));
     }
 
+    /// <summary>YamlDotNet refuses simple keys over 1,024 characters.</summary>
+    [Fact]
+    public void Gives_up_on_long_keys()
+    {
+        var key = new string('k', 1100);
+        Assert.Null(FastYamlReader.Read("x.yaml", key + ": v\n"));
+        Assert.Null(FastYamlReader.Read("x.yaml", "a: {" + key + ": v}\n"));
+        Assert.Null(FastYamlReader.Read("x.yaml", "a: {\"" + key + "\": v}\n"));
+    }
+
     [Theory]
     [InlineData("a: b\nc:\n  - x\n  - y\nd:\n- p\n- q\ne: {k: v, \"m\": [1, 2]}\nf:\n")]
     [InlineData("a:\n  - x: 1\n    y: 2\n  - z\n\n# c\n  # d\nb: [1]\n# end\n")]

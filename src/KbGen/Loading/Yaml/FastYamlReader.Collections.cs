@@ -165,6 +165,7 @@ internal sealed partial class FastYamlReader
             while (true)
             {
                 var key = Cur is '"' or '\'' ? ReadQuoted(0, inFlow: true) : !IsIndicator(Cur) ? ReadFlowPlain() : throw Bail();
+                if (key.EndOffset - key.StartOffset > MaxKeyLength) throw Bail();
                 SkipSpaces();
                 if (Cur != ':' || At(_pos + 1) != ' ') throw Bail(); // a key without a value, or JSON-style "k":v
                 _pos++;
