@@ -18,11 +18,7 @@ public sealed class FastYamlReaderTests
         var files = Directory.EnumerateFiles(RepoRoot.SampleContent, "*.yaml", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);
         foreach (var file in files)
-        {
-            var handled = YamlOracle.Agrees(Text(file), file);
-            if (file.Contains("topics") || file.Contains("references") || file.EndsWith("kb.yaml"))
-                Assert.True(handled, $"the fast reader gave up on {file}");
-        }
+            Assert.True(YamlOracle.Agrees(Text(file), file), $"the fast reader gave up on {file}");
         foreach (var page in Directory.EnumerateFiles(Path.Combine(RepoRoot.SampleContent, "pages"), "*.md"))
             Assert.True(YamlOracle.Agrees(FrontMatter(Text(page)), page), $"the fast reader gave up on the front matter of {page}");
     }
@@ -140,7 +136,7 @@ public sealed class FastYamlReaderTests
 
     /// <summary>Random documents from a grammar of the forms content uses, with nasty values and
     /// occasional damage: the fast reader agrees with YamlDotNet or gives up, and it handles most
-    /// of those that YamlDotNet reads without complaint.</summary>
+    /// of those that YamlDotNet reads without complaint. FASTYAML_N=100000 runs more of them.</summary>
     [Fact]
     public void Random_documents_are_read_the_same_or_left_to_YamlDotNet()
     {

@@ -98,7 +98,7 @@ internal sealed partial class FastYamlReader
 
     private static bool IsBlankOrEnd(char c) => c is ' ' or '\n' or '\r' or '\0';
 
-    /// <summary>Characters that start something other than a plain scalar (or a plain key).</summary>
+    /// <summary>Characters that cannot start a plain scalar (or a plain key) here.</summary>
     private static bool IsIndicator(char c) => c is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#'
         or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`' or ' ' or '\n' or '\r' or '\0';
 
