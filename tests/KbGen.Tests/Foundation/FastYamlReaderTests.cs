@@ -150,6 +150,21 @@ public sealed class FastYamlReaderTests
         Assert.True(handled >= 0.6 * (handled + leftValid), $"the fast reader handled {handled} random documents and gave up on {leftValid} valid ones");
     }
 
+    /// <summary>The sample topics with a few lines damaged (LoaderPropertyTests' kind of damage):
+    /// near misses of real content are read the same or left to YamlDotNet.</summary>
+    [Fact]
+    public void Damaged_topics_are_read_the_same_or_left_to_YamlDotNet()
+    {
+        var topics = Directory.EnumerateFiles(Path.Combine(RepoRoot.SampleContent, "topics"), "*.yaml").Select(Text).ToArray();
+        var handled = 0;
+        var property = Prop.ForAll(Arb.From(Gen.Elements(topics).SelectMany(RandomYaml.Damaged)), text =>
+        {
+            if (YamlOracle.Agrees(text)) handled++;
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(int.Parse(Environment.GetEnvironmentVariable("FASTYAML_N") ?? "1500")), property);
+        Assert.True(handled > 0, "the fast reader gave up on every damaged topic");
+    }
+
     private static string Text(string file) => SourceFiles.ReadText(file, Path.GetDirectoryName(file)!, new DiagnosticBag())!;
 
     /// <summary>A page's front matter as PageReader hands it to the YAML reader.</summary>

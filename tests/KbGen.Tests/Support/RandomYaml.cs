@@ -45,6 +45,30 @@ public static class RandomYaml
         from fragment in Gen.Elements(Damage)
         select Finish(lead + body, ending, crlf, damage ? (at, fragment) : null);
 
+    /// <summary>A real file with one to four lines damaged: a fragment inserted, a character removed,
+    /// a line duplicated, dropped or re-indented.</summary>
+    public static Gen<string> Damaged(string text) =>
+        from n in Gen.Choose(1, 4)
+        from edits in (from kind in Gen.Choose(0, 4) from at in Gen.Choose(0, 100_000) from fragment in Gen.Elements(Damage) select (kind, at, fragment)).ListOf(n)
+        select edits.Aggregate(text, (t, e) => Damage1(t, e.kind, e.at, e.fragment));
+
+    private static string Damage1(string text, int kind, int at, string fragment)
+    {
+        var lines = text.Split('\n').ToList();
+        var i = at % lines.Count;
+        var line = lines[i];
+        var col = at % (line.Length + 1);
+        switch (kind)
+        {
+            case 0: lines[i] = line.Insert(col, fragment); break;
+            case 1: if (col < line.Length) lines[i] = line.Remove(col, 1); break;
+            case 2: lines.Insert(i, line); break;
+            case 3: lines.RemoveAt(i); break;
+            default: lines[i] = new string(' ', at % 7) + line.TrimStart(' '); break;
+        }
+        return string.Join('\n', lines);
+    }
+
     private static string Finish(string text, int ending, bool crlf, (int Where, string Fragment)? damage)
     {
         if (ending == 1) text = text.TrimEnd('\n');
