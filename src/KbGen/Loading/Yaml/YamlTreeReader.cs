@@ -15,7 +15,13 @@ public static class YamlTreeReader
 {
     public const int MaxDepth = 64;
 
-    public static YDocument Read(string path, string text, DiagnosticBag diagnostics)
+    public static YDocument Read(string path, string text, DiagnosticBag diagnostics) =>
+        // Content mostly uses a subset of YAML that a small reader builds many times faster; it gives
+        // up on anything else (and never reports), and YamlDotNet reads that as before.
+        FastYamlReader.Read(path, text) is { } root ? new YDocument(path, text, root) : ReadWithYamlDotNet(path, text, diagnostics);
+
+    /// <summary>The reference reading, which also reports every problem; tests compare the fast reader with it.</summary>
+    internal static YDocument ReadWithYamlDotNet(string path, string text, DiagnosticBag diagnostics)
     {
         // Tabs in indentation: YamlDotNet reports them late and vaguely; we report each at its character.
         if (ReportTabIndentation(path, text, diagnostics))
