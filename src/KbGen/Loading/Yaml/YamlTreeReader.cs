@@ -11,7 +11,7 @@ namespace KbGen.Loading.Yaml;
 /// anything recursive runs (a .NET stack overflow cannot be caught), refuse anchors and
 /// aliases (expansion bombs), report duplicate keys, and correct YamlDotNet's misleading
 /// positions for tabs and unclosed brackets.</summary>
-public static class YamlTreeReader
+public static partial class YamlTreeReader
 {
     public const int MaxDepth = 64;
 
@@ -44,6 +44,15 @@ public static class YamlTreeReader
                 diagnostics.Add(DiagnosticCodes.YamlSyntax, SyntaxPosition(path, text, ex), Clean(ex.Message));
             return new YDocument(path, text, null);
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 16 throws this (with no position) for an escaped half of a surrogate pair.
+            var at = SurrogateEscape().Match(text) is { Success: true } m ? m.Index : -1;
+            diagnostics.Add(DiagnosticCodes.YamlSyntax, at >= 0 ? SpanAt(path, text, at) : builder?.LastSpan ?? SourceSpan.FileStart(path),
+                at >= 0 ? $"'{text.Substring(at, 6)}' is half of a surrogate pair; write the character itself or escape it whole as \\UXXXXXXXX"
+                        : "invalid character escape");
+            return new YDocument(path, text, null);
+        }
         catch (InvalidOperationException)
         {
             // YamlDotNet 16 throws this (with no position) for some unclosed flow collections.
@@ -53,6 +62,20 @@ public static class YamlTreeReader
                 diagnostics.Add(DiagnosticCodes.YamlSyntax, builder?.LastSpan ?? SourceSpan.FileStart(path), "invalid YAML structure after this point");
             return new YDocument(path, text, null);
         }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex SurrogateEscape();
+
+    private static SourceSpan SpanAt(string path, string text, int offset)
+    {
+        int line = 1, col = 1;
+        for (var i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) { line++; col = 1; }
+            else col++;
+        }
+        return new SourceSpan(path, line, col);
     }
 
     private static bool ReportTabIndentation(string path, string text, DiagnosticBag diagnostics)
