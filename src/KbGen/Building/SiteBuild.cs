@@ -123,10 +123,15 @@ public static class SiteBuild
                     });
                     Stage("save", () =>
                     {
-                        if (plan is not null && manifest is not null)
-                            BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Written.Keys));
-                        _parsed?.Store?.Prune();
-                        facts?.Save(kb);
+                        // Three independent files of the cache, written side by side.
+                        Parallel.Invoke(
+                            () =>
+                            {
+                                if (plan is not null && manifest is not null)
+                                    BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Written.Keys));
+                            },
+                            () => _parsed?.Store?.Prune(),
+                            () => facts?.Save(kb));
                         return 0;
                     });
                     return Report(true);
