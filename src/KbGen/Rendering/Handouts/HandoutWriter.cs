@@ -37,7 +37,10 @@ public static class HandoutWriter
             Keywords = string.Join(", ", r.Topic.Tags),
             Language = r.Settings.Language,
         };
-        var doc = PdfPainter.Paint(layout, measurer, new PdfPaintOptions(metadata) { Watermark = r.Draft ? DraftWatermark : null });
+        // Disposed once saved: PdfDocument has a finalizer, so an undisposed one survives its first
+        // garbage collection with all it references (the whole handout), and every collection
+        // in the pdf stage had to be a generation 1 one to reclaim them.
+        using var doc = PdfPainter.Paint(layout, measurer, new PdfPaintOptions(metadata) { Watermark = r.Draft ? DraftWatermark : null });
         PdfOutput.SaveTo(doc, buffer, r.Timestamp, $"{r.Topic.Id}/{r.Audience}/{r.Version}/{r.Clinic?.Id}/{r.Paper}");
     }
 
