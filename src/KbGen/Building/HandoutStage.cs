@@ -1,7 +1,6 @@
 using KbGen.Publishing;
 using KbGen.Model;
 using KbGen.Output;
-using KbGen.Rendering;
 using KbGen.Rendering.Handouts;
 using KbGen.Rendering.Html;
 using KbGen.Rendering.Pdf;
@@ -24,14 +23,12 @@ public static class HandoutStage
         var disclaimer = kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
         Parallel.ForEach(topics, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
         {
-            CitationNumbering? numbering = null; // the same for both audiences
             foreach (var audience in audiences)
             {
                 var request = Request(kb, shown, audience, null, null, disclaimer, channel, timestamp);
-                numbering ??= new CitationNumbering(request.Topic, request.Lookup);
                 var buffer = buffers.Value!;
                 buffer.SetLength(0);
-                HandoutWriter.WriteTo(request, measurers.Value!, buffer, numbering);
+                HandoutWriter.WriteTo(request, measurers.Value!, buffer);
                 sink.WriteBytes(PathOf(shown.Topic.Id, audience), buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 Interlocked.Increment(ref count);
             }
