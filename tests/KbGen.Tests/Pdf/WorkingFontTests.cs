@@ -55,6 +55,21 @@ public class WorkingFontTests
     }
 
     [Fact]
+    public void A_font_without_a_US_English_full_name_gets_no_working_copy()
+    {
+        // PDFsharp tells fonts apart by that name: a copy could not be told from its font.
+        var font = File.ReadAllBytes(PdfFonts.DejaVu.Regular);
+        var name = TableOffset(font, "name");
+        var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(name + 2));
+        for (var i = 0; i < count; i++)
+        {
+            var record = font.AsSpan(name + 6 + 12 * i);
+            if (BinaryPrimitives.ReadUInt16BigEndian(record[6..]) == 4) BinaryPrimitives.WriteUInt16BigEndian(record[4..], 1031);
+        }
+        Assert.Null(TrueTypeSubset.Create(font, [0x41]));
+    }
+
+    [Fact]
     public void Text_with_a_character_outside_the_working_copy_is_drawn_with_the_whole_font()
     {
         var measurer = new PdfTextMeasurer();
@@ -73,14 +88,18 @@ public class WorkingFontTests
 
     private static byte[] Table(byte[] font, string tag)
     {
+        var offset = TableOffset(font, tag);
+        var length = (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(Record(font, tag) + 12));
+        return font[offset..(offset + length)];
+    }
+
+    private static int TableOffset(byte[] font, string tag) => (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(Record(font, tag) + 8));
+
+    private static int Record(byte[] font, string tag)
+    {
         var count = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
         for (var i = 0; i < count; i++)
-        {
-            var at = 12 + 16 * i;
-            if (System.Text.Encoding.ASCII.GetString(font, at, 4) != tag) continue;
-            var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(at + 8));
-            return font[offset..(offset + (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(at + 12)))];
-        }
+            if (System.Text.Encoding.ASCII.GetString(font, 12 + 16 * i, 4) == tag) return 12 + 16 * i;
         throw new InvalidOperationException($"no {tag} table");
     }
 }

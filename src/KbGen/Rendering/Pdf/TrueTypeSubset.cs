@@ -104,14 +104,18 @@ internal static class TrueTypeSubset
     }
 
     /// <summary>The name table with a space after each Unicode full name (name ID 4). PDFsharp keys
-    /// fonts by full name, and refuses two fonts of one name with different bytes; it trims the
-    /// space from the font name it writes into the PDF, which so stays that of the whole font.
-    /// Null for a table it cannot rewrite (not format 0).</summary>
+    /// fonts by full name (the US English one), and refuses two fonts of one name with different
+    /// bytes; it trims the space from the font name it writes into the PDF, which so stays that of
+    /// the whole font. Null for a table it cannot rewrite (not format 0) or without that name.</summary>
     private static byte[]? DistinctFullName(ReadOnlySpan<byte> name)
     {
         if (U16(name, 0) != 0) return null;
         var count = U16(name, 2);
         var storage = U16(name, 4);
+        var hasKey = false;
+        for (var i = 0; i < count; i++)
+            hasKey |= U16(name, 6 + 12 * i) is 0 or 3 && U16(name, 6 + 12 * i + 4) == 1033 && U16(name, 6 + 12 * i + 6) == 4;
+        if (!hasKey) return null;
         var strings = new MemoryStream();
         var table = new byte[6 + 12 * count];
         name[..6].CopyTo(table);
