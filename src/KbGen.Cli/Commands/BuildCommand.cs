@@ -24,10 +24,12 @@ public static class BuildCommand
         paper.AcceptOnlyFromAmong("a4", "a3", "letter", "tabloid");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only diagnostics" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print each stage and its time" };
-        // Hidden, for benchmarks and debugging: `--only html` skips handouts and charts; `--no-cache`
-        // renders everything (no reuse from the previous output).
+        // Hidden, for benchmarks and debugging: `--only html` skips handouts and charts, `--only pdf`
+        // the site and charts, `--only patient-pdf` also the clinician summaries (to time the handout
+        // that scripts/bench.sh times Chromium printing); `--no-cache` renders everything (no reuse
+        // from the previous output).
         var only = new Option<string?>("--only") { Hidden = true };
-        only.AcceptOnlyFromAmong("html", "pdf");
+        only.AcceptOnlyFromAmong("html", "pdf", "patient-pdf");
         var noCache = new Option<bool>("--no-cache") { Hidden = true };
         foreach (var o in new Option[] { content, templates, outDir, channel, paper, strict, quiet, verbose, only, noCache }) cmd.Add(o);
         cmd.SetAction(parse =>
@@ -45,6 +47,8 @@ public static class BuildCommand
             };
             if (parse.GetValue(only) == "html") options = options with { Handouts = false, Charts = false };
             if (parse.GetValue(only) == "pdf") options = options with { Site = false, Charts = false };
+            if (parse.GetValue(only) == "patient-pdf")
+                options = options with { Site = false, Charts = false, HandoutAudiences = [Rendering.Handouts.HandoutAudience.Patient] };
             if (parse.GetValue(paper) is { Length: > 0 } papers) options = options with { ChartPapers = papers };
             var output = parse.InvocationConfiguration.Output;
             var isQuiet = parse.GetValue(quiet);

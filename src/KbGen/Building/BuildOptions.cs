@@ -1,4 +1,5 @@
 using KbGen.Publishing;
+using KbGen.Rendering.Handouts;
 using KbGen.Rendering.Html;
 
 namespace KbGen.Building;
@@ -30,6 +31,9 @@ public sealed record BuildOptions
     public TemplateCache? Templates { get; init; }
     public bool Site { get; init; } = true;
     public bool Handouts { get; init; } = true;
+    /// <summary>The handouts each topic gets. Only benchmarks (`--only patient-pdf`) leave out the
+    /// clinician summary, to time the handout that a browser is timed printing.</summary>
+    public IReadOnlyList<HandoutAudience> HandoutAudiences { get; init; } = [HandoutAudience.Patient, HandoutAudience.Clinician];
     public bool Charts { get; init; } = true;
     /// <summary>Reuse unchanged topics' files from the previous output (`.kbgen-cache/` beside the output).</summary>
     public bool Incremental { get; init; } = true;

@@ -98,7 +98,8 @@ public sealed class ChartStage(KnowledgeBase kb, IReadOnlyList<string> papers) :
             diagnostics.Add(DiagnosticCodes.ChartTooLarge, t.Algorithm!.Span, result.Error!);
             return false;
         }
-        sink.WriteBytes($"charts/{t.Id}-algorithm.pdf", PdfOutput.ToBytes(result.Document!, timestamp, $"chart/{t.Id}/{shown.Version}/{result.Paper}"));
+        using var document = result.Document!; // see HandoutWriter: PdfDocument has a finalizer
+        sink.WriteBytes($"charts/{t.Id}-algorithm.pdf", PdfOutput.ToBytes(document, timestamp, $"chart/{t.Id}/{shown.Version}/{result.Paper}"));
         return true;
     }
 

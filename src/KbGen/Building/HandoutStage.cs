@@ -1,19 +1,18 @@
 using KbGen.Publishing;
 using KbGen.Model;
 using KbGen.Output;
-using KbGen.Rendering;
 using KbGen.Rendering.Handouts;
 using KbGen.Rendering.Html;
 using KbGen.Rendering.Pdf;
 
 namespace KbGen.Building;
 
-/// <summary>Writes pdf/&lt;topic&gt;-patient.pdf and pdf/&lt;topic&gt;-clinician.pdf for every shown topic,
-/// in parallel. PDFs are produced one at a time per worker and written straight out, so memory
+/// <summary>Writes pdf/&lt;topic&gt;-patient.pdf and pdf/&lt;topic&gt;-clinician.pdf (or the audiences
+/// asked for) for every shown topic, in parallel. PDFs are produced one at a time per worker and written straight out, so memory
 /// does not grow with the number of topics.</summary>
 public static class HandoutStage
 {
-    public static int Run(KnowledgeBase kb, IReadOnlyList<ShownTopic> topics, Channel channel, DateTimeOffset timestamp, IOutputSink sink, int parallelism)
+    public static int Run(KnowledgeBase kb, IReadOnlyList<ShownTopic> topics, IReadOnlyList<HandoutAudience> audiences, Channel channel, DateTimeOffset timestamp, IOutputSink sink, int parallelism)
     {
         var count = 0;
         using var measurers = new ThreadLocal<PdfTextMeasurer>(() => new PdfTextMeasurer(kb.Settings.Fonts));
@@ -24,21 +23,22 @@ public static class HandoutStage
         var disclaimer = kb.Pages.FirstOrDefault(p => p.Name == "disclaimer");
         Parallel.ForEach(topics, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
         {
-            CitationNumbering? numbering = null; // the same for both audiences
-            foreach (var audience in new[] { HandoutAudience.Patient, HandoutAudience.Clinician })
+            foreach (var audience in audiences)
             {
                 var request = Request(kb, shown, audience, null, null, disclaimer, channel, timestamp);
-                numbering ??= new CitationNumbering(request.Topic, request.Lookup);
                 var buffer = buffers.Value!;
                 buffer.SetLength(0);
-                HandoutWriter.WriteTo(request, measurers.Value!, buffer, numbering);
-                sink.WriteBytes($"pdf/{shown.Topic.Id}-{(audience == HandoutAudience.Patient ? "patient" : "clinician")}.pdf",
-                    buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                HandoutWriter.WriteTo(request, measurers.Value!, buffer);
+                sink.WriteBytes(PathOf(shown.Topic.Id, audience), buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 Interlocked.Increment(ref count);
             }
         });
         return count;
     }
+
+    /// <summary>Where a topic's handout for an audience goes in the output.</summary>
+    public static string PathOf(string topicId, HandoutAudience audience) =>
+        $"pdf/{topicId}-{(audience == HandoutAudience.Patient ? "patient" : "clinician")}.pdf";
 
     public static HandoutRequest Request(KnowledgeBase kb, ShownTopic shown, HandoutAudience audience, Clinic? clinic, string? paper,
         Page? disclaimer, Channel channel, DateTimeOffset timestamp)

@@ -25,7 +25,7 @@ internal sealed class InputKeys(BuildOptions options, Loading.ParseCache? parsed
         void Add(string name, string value) => sb.Append(name).Append('=').Append(value).Append('\n');
         Add("program", BuildCache.ProgramVersion);
         Add("channel", options.Channel.ToString());
-        Add("outputs", $"{options.Site}/{options.Handouts}/{options.Charts}/{string.Join(",", options.ChartPapers)}");
+        Add("outputs", $"{options.Site}/{options.Handouts}:{string.Join(",", options.HandoutAudiences)}/{options.Charts}/{string.Join(",", options.ChartPapers)}");
         Add("timestamp", timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         // "review due" labels exist only in preview.
         Add("today", options.Channel == Channel.Preview ? today.ToString("O", CultureInfo.InvariantCulture) : "-");
@@ -58,7 +58,7 @@ internal sealed class InputKeys(BuildOptions options, Loading.ParseCache? parsed
         var id = shown.Topic.Id;
         var list = new List<string>(4);
         if (options.Site) list.Add("site/" + SitePaths.Topic(id));
-        if (options.Handouts) { list.Add($"pdf/{id}-patient.pdf"); list.Add($"pdf/{id}-clinician.pdf"); }
+        if (options.Handouts) list.AddRange(options.HandoutAudiences.Select(a => HandoutStage.PathOf(id, a)));
         if (options.Charts && shown.Topic.Algorithm is not null) list.Add($"charts/{id}-algorithm.pdf");
         return list;
     }

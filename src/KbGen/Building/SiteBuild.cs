@@ -180,7 +180,8 @@ public static class SiteBuild
             var reused = shown.Count - toRender.Count;
             var reusedCharts = plan is null ? 0 : shown.Count(s => plan.IsReused(s) && s.Topic.Algorithm is not null);
             if (options.Handouts && !Failed())
-                _pdfs = Stage("pdf", () => HandoutStage.Run(kb, toRender, options.Channel, timestamp, sink, options.MaxParallelism)) + 2 * reused;
+                _pdfs = Stage("pdf", () => HandoutStage.Run(kb, toRender, options.HandoutAudiences, options.Channel, timestamp, sink, options.MaxParallelism))
+                    + options.HandoutAudiences.Count * reused;
             if (options.Charts && !Failed())
                 _charts = Stage("chart", () => charts.WritePdfs(toRender, sink, timestamp, _diagnostics, options.MaxParallelism)) + reusedCharts;
         }

@@ -18,7 +18,7 @@ public static class HandoutComposer
     public static readonly Rgb UrgentBg = Rgb.Parse("#fdeaea");
     public static readonly Rgb Muted = Rgb.Gray(80);
 
-    public static IReadOnlyList<Block> Compose(HandoutRequest r, CitationNumbering numbering)
+    public static IReadOnlyList<Block> Compose(HandoutRequest r)
     {
         var blocks = new List<Block>();
         blocks.AddRange(ClinicHeader(r));
@@ -29,8 +29,9 @@ public static class HandoutComposer
             blocks.Add(new Paragraph([new Run(t.Question, FontStyleKind.Italic)]) { Size = 10.5, Color = Muted, SpaceAfter = 6 });
         blocks.Add(new Paragraph(VersionLine(r)) { Size = 8.5, Color = Muted, SpaceAfter = 8 });
 
-        if (patient) ComposePatient(r, numbering, blocks);
-        else ComposeClinician(r, numbering, blocks);
+        // Only the clinician summary cites: the patient handout never needs the numbering.
+        if (patient) ComposePatient(r, blocks);
+        else ComposeClinician(r, new CitationNumbering(r.Topic, r.Lookup), blocks);
 
         blocks.Add(new Rule { SpaceBefore = 10, SpaceAfter = 6 });
         blocks.Add(new Stack([
@@ -66,7 +67,7 @@ public static class HandoutComposer
         return string.Join(" · ", parts);
     }
 
-    private static void ComposePatient(HandoutRequest r, CitationNumbering n, List<Block> blocks)
+    private static void ComposePatient(HandoutRequest r, List<Block> blocks)
     {
         var p = r.Topic.Patient;
         if (p.Summary is { IsEmpty: false } s)

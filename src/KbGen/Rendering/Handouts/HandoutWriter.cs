@@ -1,4 +1,3 @@
-using KbGen.Loading.Markdown;
 using KbGen.Rendering.Layout;
 using KbGen.Rendering.Pdf;
 
@@ -20,12 +19,10 @@ public static class HandoutWriter
     }
 
     /// <summary>Writes the PDF into <paramref name="buffer"/>, which must be empty; the PDF is
-    /// then <c>buffer.GetBuffer()[..buffer.Length]</c>. <paramref name="numbering"/>: the topic's
-    /// citation numbering when the caller already has it (it is the same for both audiences).</summary>
-    public static void WriteTo(HandoutRequest r, PdfTextMeasurer measurer, MemoryStream buffer, CitationNumbering? numbering = null)
+    /// then <c>buffer.GetBuffer()[..buffer.Length]</c>.</summary>
+    public static void WriteTo(HandoutRequest r, PdfTextMeasurer measurer, MemoryStream buffer)
     {
-        numbering ??= new CitationNumbering(r.Topic, r.Lookup);
-        var blocks = HandoutComposer.Compose(r, numbering);
+        var blocks = HandoutComposer.Compose(r);
         var title = r.Topic.Title;
         var page = Page(r.Paper).WithPageNumbers($"{Escape(title)} · Page {{0}} of {{1}}");
         var layout = new LayoutEngine(measurer).Paginate(blocks, page);
@@ -37,7 +34,10 @@ public static class HandoutWriter
             Keywords = string.Join(", ", r.Topic.Tags),
             Language = r.Settings.Language,
         };
-        var doc = PdfPainter.Paint(layout, measurer, new PdfPaintOptions(metadata) { Watermark = r.Draft ? DraftWatermark : null });
+        // Disposed once saved: PdfDocument has a finalizer, so an undisposed one survives its first
+        // garbage collection with all it references (the whole handout), and every collection
+        // in the pdf stage had to be a generation 1 one to reclaim them.
+        using var doc = PdfPainter.Paint(layout, measurer, new PdfPaintOptions(metadata) { Watermark = r.Draft ? DraftWatermark : null });
         PdfOutput.SaveTo(doc, buffer, r.Timestamp, $"{r.Topic.Id}/{r.Audience}/{r.Version}/{r.Clinic?.Id}/{r.Paper}");
     }
 

@@ -90,7 +90,7 @@ public static class PdfPainter
         switch (command)
         {
             case TextCommand t:
-                var font = fonts.Font(t.Style, t.Size);
+                var font = fonts.Font(t.Style, t.Size, t.Text);
                 if (!brushes.TryGetValue(t.Color, out var brush)) brushes[t.Color] = brush = new XSolidBrush(Color(t.Color));
                 gfx.DrawString(t.Text, font, brush, t.X, t.Baseline, XStringFormats.BaseLineLeft);
                 if (t.Link != null)
@@ -132,7 +132,7 @@ public static class PdfPainter
         var state = gfx.Save();
         gfx.TranslateTransform(page.Width / 2, page.Height / 2);
         gfx.RotateTransform(angle);
-        gfx.DrawString(text, fonts.Font(FontStyleKind.Bold, size), new XSolidBrush(Color(color)), 0, size * 0.35, XStringFormats.BaseLineCenter);
+        gfx.DrawString(text, fonts.Font(FontStyleKind.Bold, size, text), new XSolidBrush(Color(color)), 0, size * 0.35, XStringFormats.BaseLineCenter);
         gfx.Restore(state);
     }
 
