@@ -35,6 +35,7 @@ public static class SiteBuild
         private string? _cacheRejected;
         private ParseCache? _parsed;
         private IReadOnlyList<(string, TimeSpan)> _htmlParts = [];
+        private readonly List<Task> _background = [];
 
         public BuildReport Execute()
         {
@@ -55,8 +56,11 @@ public static class SiteBuild
             }
             finally
             {
-                // A build that stops early does not leave a compile running behind it.
+                // A build that stops early leaves no work running behind it. (What failed in the
+                // background fails again, reported, where the build needs it.)
                 try { templates?.Wait(); } catch (AggregateException) { }
+                foreach (var task in _background)
+                    try { task.Wait(); } catch (AggregateException) { }
             }
         }
 
@@ -66,6 +70,7 @@ public static class SiteBuild
             // kbgen build keeps parsed files in `.kbgen-cache/` (serve keeps its own in memory).
             _parsed = options.ParseCache ?? (options.Incremental ? new ParseCache(new ModelStore(BuildCache.ModelDir(options.OutDir))) : null);
             var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, _parsed));
+            if (kb is not null) _background.Add(KbGen.Rendering.Pdf.PdfFonts.Prepare(kb.Settings.Fonts));
             // kbgen build also keeps per-topic checks and listings of unchanged topic files.
             var facts = kb is not null && _parsed?.Store is not null ? TopicFacts.Open(options.OutDir, _parsed) : null;
             if (kb is not null) Stage("validate", () =>

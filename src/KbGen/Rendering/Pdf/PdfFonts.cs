@@ -53,6 +53,15 @@ public static class PdfFonts
         }
     }
 
+    /// <summary>Reads and cuts the font set's files and has PDFsharp parse them, once per process:
+    /// done on another core while a build validates and plans, it is not on the way of the first
+    /// page, chart or handout that measures text.</summary>
+    public static Task Prepare(FontSet? fonts) => Task.Run(() =>
+    {
+        var measurer = new PdfTextMeasurer(fonts);
+        foreach (var style in Enum.GetValues<Layout.FontStyleKind>()) measurer.Width("Aa", style, 10);
+    });
+
     /// <summary>The family name to use in XFont for this font set (the default when null).</summary>
     public static string Family(FontSet? fonts)
     {
