@@ -105,8 +105,10 @@ internal sealed class TopicFacts
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var hashing = new HashingStream(file);
-        hashing.Write(Header);
-        using (var w = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
+        // Buffered before hashing: the writer's many small writes reach the hash in 64 KB pieces.
+        using var buffered = new BufferedStream(hashing, 1 << 16);
+        buffered.Write(Header);
+        using (var w = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(entries.Count);
             foreach (var (key, e) in entries)
@@ -134,6 +136,7 @@ internal sealed class TopicFacts
                 }
             }
         }
+        buffered.Flush();
         file.Write(hashing.Hash());
     }
 
