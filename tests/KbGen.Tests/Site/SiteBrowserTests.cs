@@ -102,7 +102,9 @@ public class SiteBrowserTests(BrowserFixture browser, ServedSampleSite served, I
         await hit.ClickAsync();
         await page.WaitForURLAsync("**/" + TopicPath);
 
-        await page.GoBackAsync();
+        // A page restored from the back-forward cache fires no load event: wait for the commit only
+        // (waiting for load timed out once in CI); the assertions below wait for the page itself.
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#search-input").FillAsync("zzqx-nothing");
         await Assertions.Expect(page.Locator("#search-results")).ToHaveTextAsync("No topics match.");
         Assert.True(problems.Items.Count == 0, problems.ToString());
