@@ -29,9 +29,7 @@ internal sealed class OutputFolder(string root)
         _ = _created.GetOrAdd(dir, d => new Lazy<bool>(() =>
         {
             Ensure(Path.GetDirectoryName(d)!);
-            var attributes = new DirectoryInfo(d).Attributes; // one lstat; -1 when nothing is there
-            if ((int)attributes != -1 && ((attributes & FileAttributes.ReparsePoint) != 0 || (attributes & FileAttributes.Directory) == 0))
-                Posix.Unlink(d);
+            if (Posix.Entry(d) == Posix.EntryKind.Other) Posix.Unlink(d);
             Directory.CreateDirectory(d);
             return true;
         })).Value;

@@ -27,6 +27,17 @@ internal static partial class Posix
     }
 
     public const int EEXIST = 17;
+
+    public enum EntryKind { None, Folder, Other }
+
+    /// <summary>What is at <paramref name="path"/> itself (one lstat): nothing, a real folder, or
+    /// anything else — a file, or a link, even one to a folder.</summary>
+    public static EntryKind Entry(string path)
+    {
+        var attributes = new FileInfo(path).Attributes; // -1 when nothing is there
+        if ((int)attributes == -1) return EntryKind.None;
+        return (attributes & FileAttributes.Directory) != 0 && (attributes & FileAttributes.ReparsePoint) == 0 ? EntryKind.Folder : EntryKind.Other;
+    }
     private const int ENOENT = 2;
 
     [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

@@ -54,8 +54,7 @@ public sealed class StagedOutput : IBuildOutput
         RemoveLeftovers(parent, name, keep: [current, target]);
         var spare = Path.Combine(parent, target);
         // A spare that is not a plain folder (a link, a file) is not ours to write through.
-        var attributes = new FileInfo(spare).Attributes;
-        if ((int)attributes != -1 && ((attributes & FileAttributes.ReparsePoint) != 0 || (attributes & FileAttributes.Directory) == 0)) ClearPath(spare);
+        if (Posix.Entry(spare) == Posix.EntryKind.Other) Posix.Unlink(spare);
         Directory.CreateDirectory(spare);
         return new StagedOutput(parent, name, target);
     }
@@ -96,10 +95,11 @@ public sealed class StagedOutput : IBuildOutput
     /// file or link by its name (never what a link points to).</summary>
     private static void ClearPath(string path)
     {
-        var attributes = new FileInfo(path).Attributes; // one lstat; -1 when nothing is there
-        if ((int)attributes == -1) return;
-        if ((attributes & FileAttributes.Directory) != 0 && (attributes & FileAttributes.ReparsePoint) == 0) Directory.Delete(path, recursive: true);
-        else Posix.Unlink(path);
+        switch (Posix.Entry(path))
+        {
+            case Posix.EntryKind.Folder: Directory.Delete(path, recursive: true); break;
+            case Posix.EntryKind.Other: Posix.Unlink(path); break;
+        }
     }
 
     public string Locate(string relative) => Path.Combine(Root, relative);
@@ -198,9 +198,7 @@ public sealed class StagedOutput : IBuildOutput
                 if (produced.ContainsKey(rel)) continue;
                 var path = Path.Combine(root, rel);
                 // A link listed here may since have been replaced by a folder of this build.
-                var attributes = new FileInfo(path).Attributes;
-                if ((int)attributes == -1 || ((attributes & FileAttributes.Directory) != 0 && (attributes & FileAttributes.ReparsePoint) == 0)) continue;
-                Posix.Unlink(path);
+                if (Posix.Entry(path) == Posix.EntryKind.Other) Posix.Unlink(path);
             }
             foreach (var rel in _folders.OrderByDescending(f => f.Length))
             {
