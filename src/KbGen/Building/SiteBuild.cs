@@ -50,6 +50,7 @@ public static class SiteBuild
             var templateBag = new DiagnosticBag();
             var templates = options.Site ? Task.Run(() => options.Templates?.Get(TemplateSet.LocateBuiltIn(), options.TemplatesDir, templateBag)
                 ?? new TemplateSet(TemplateSet.LocateBuiltIn(), options.TemplatesDir, templateBag)) : null;
+            if (templates is not null) _background.Add(templates);
             try
             {
                 using (buildLock) return Locked(templates, templateBag);
@@ -58,7 +59,6 @@ public static class SiteBuild
             {
                 // A build that stops early leaves no work running behind it. (What failed in the
                 // background fails again, reported, where the build needs it.)
-                try { templates?.Wait(); } catch (AggregateException) { }
                 foreach (var task in _background)
                     try { task.Wait(); } catch (AggregateException) { }
             }

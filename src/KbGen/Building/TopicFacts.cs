@@ -37,7 +37,7 @@ internal sealed class TopicFacts
         _parsed = parsed;
     }
 
-    public static string PathFor(string outDir) => Output.BuildCache.ManifestPath(outDir)[..^".manifest".Length] + ".facts";
+    public static string PathFor(string outDir) => Output.BuildCache.CachePath(outDir, ".facts");
 
     /// <summary>Reads the facts kept for builds into <paramref name="outDir"/>; never throws.</summary>
     public static TopicFacts Open(string outDir, ParseCache parsed)

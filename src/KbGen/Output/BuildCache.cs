@@ -45,12 +45,14 @@ public sealed class BuildCache
         return Path.Combine(Path.GetDirectoryName(full)!, ".kbgen-cache");
     }
 
-    /// <summary>Where parsed content files are kept for builds into this output.</summary>
-    public static string ModelDir(string outDir) =>
-        Path.Combine(CacheDir(outDir), Path.GetFileName(Path.GetFullPath(outDir.TrimEnd('/', '\\'))) + ".model");
+    /// <summary>`.kbgen-cache/&lt;output name&gt;&lt;suffix&gt;`: what the cache keeps for builds into this output.</summary>
+    public static string CachePath(string outDir, string suffix) =>
+        Path.Combine(CacheDir(outDir), Path.GetFileName(Path.GetFullPath(outDir.TrimEnd('/', '\\'))) + suffix);
 
-    public static string ManifestPath(string outDir) =>
-        Path.Combine(CacheDir(outDir), Path.GetFileName(Path.GetFullPath(outDir.TrimEnd('/', '\\'))) + ".manifest");
+    /// <summary>Where parsed content files are kept for builds into this output.</summary>
+    public static string ModelDir(string outDir) => CachePath(outDir, ".model");
+
+    public static string ManifestPath(string outDir) => CachePath(outDir, ".manifest");
 
     private BuildCache(string outDir, bool verifyAll)
     {

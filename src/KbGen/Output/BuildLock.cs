@@ -16,9 +16,8 @@ public sealed class BuildLock : IDisposable
     /// <param name="waiting">Told once when another build holds the lock.</param>
     public static BuildLock Acquire(string outDir, Action<string>? waiting = null)
     {
-        var dir = BuildCache.CacheDir(outDir);
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, Path.GetFileName(Path.GetFullPath(outDir.TrimEnd('/', '\\'))) + ".lock");
+        var path = BuildCache.CachePath(outDir, ".lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var told = false;
         while (true)
         {
