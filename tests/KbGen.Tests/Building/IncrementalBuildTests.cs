@@ -70,6 +70,12 @@ public class IncrementalBuildTests
             File.WriteAllText(path, after);
         }
 
+        /// <summary>Renames generated topic <paramref name="n"/> ("Generated topic 3" → "… three").</summary>
+        public void Retitle(int n) =>
+            Edit($"topics/topic-{n:D5}.yaml", s => s.Replace($"title: Generated topic {n}", $"title: Generated topic {Words[n]}"));
+
+        private static readonly string[] Words = ["zero", "one", "two", "three", "four", "five"];
+
         public void Dispose() => _tmp.Dispose();
     }
 
@@ -172,7 +178,7 @@ public class IncrementalBuildTests
         var live = Live(kb.Out);
         foreach (var f in Directory.EnumerateFiles(live, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, old);
 
-        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Retitle(3);
         var report = kb.Build();
         Assert.Equal(["topic-00000", "topic-00001", "topic-00002", "topic-00004", "topic-00005"], report.ReusedTopics.Order());
 
@@ -329,7 +335,7 @@ public class IncrementalBuildTests
         var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         foreach (var f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, old);
 
-        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Retitle(3);
         var report = kb.Build(inPlace: true);
         Assert.Equal(5, report.ReusedTopics.Count);
         Assert.Equal(folder, Live(kb.Out)); // the same folder, updated
@@ -372,7 +378,7 @@ public class IncrementalBuildTests
         var manifest = File.ReadAllText(kb.Manifest);
 
         // The topic renders again (its page fails), while home and search index were already written.
-        kb.Edit("topics/topic-00001.yaml", s => s.Replace("title: Generated topic 1", "title: Generated topic one"));
+        kb.Retitle(1);
         File.AppendAllText(Path.Combine(templates, "topic.hbs"), "{{no-such-field}}");
         var report = kb.TryBuild(inPlace: true);
         Assert.False(report.Succeeded);
@@ -402,10 +408,10 @@ public class IncrementalBuildTests
         using var kb = new Kb();
         kb.Build();
         Assert.Equal(".output-a", OutputFolders.Current(kb.Out));
-        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Retitle(3);
         kb.Build();
         Assert.Equal(".output-b", OutputFolders.Current(kb.Out));
-        kb.Edit("topics/topic-00004.yaml", s => s.Replace("title: Generated topic 4", "title: Generated topic four"));
+        kb.Retitle(4);
         var report = kb.Build();
         Assert.Equal(".output-a", OutputFolders.Current(kb.Out));
         Assert.Equal(5, report.ReusedTopics.Count);
@@ -425,7 +431,7 @@ public class IncrementalBuildTests
     {
         using var kb = new Kb();
         kb.Build();
-        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Retitle(3);
         kb.Build();
         var spare = Path.Combine(kb.Root, OutputFolders.Spare(kb.Out));
         var liveBefore = Files(kb.Out);
@@ -445,7 +451,7 @@ public class IncrementalBuildTests
         File.WriteAllText(Path.Combine(spare, "site/pages"), "a file where a folder belongs");
         File.WriteAllText(Path.Combine(spare, "site/index.html.tmp"), "junk");
 
-        kb.Edit("topics/topic-00004.yaml", s => s.Replace("title: Generated topic 4", "title: Generated topic four"));
+        kb.Retitle(4);
         kb.Build();
 
         Assert.Equal(Path.GetFileName(spare), OutputFolders.Current(kb.Out));
@@ -463,13 +469,13 @@ public class IncrementalBuildTests
     {
         using var kb = new Kb();
         kb.Build();
-        kb.Edit("topics/topic-00003.yaml", s => s.Replace("title: Generated topic 3", "title: Generated topic three"));
+        kb.Retitle(3);
         kb.Build();
         Assert.True(Directory.Exists(Path.Combine(kb.Root, OutputFolders.Spare(kb.Out)))); // mostly the same files: kept
         kb.Edit("kb.yaml", s => s.Replace("title: Generated Knowledge Base", "title: Renamed Knowledge Base"));
         Assert.Empty(kb.Build().ReusedTopics);
         Assert.False(Directory.Exists(Path.Combine(kb.Root, OutputFolders.Spare(kb.Out)))); // all stale: removed
-        kb.Edit("topics/topic-00004.yaml", s => s.Replace("title: Generated topic 4", "title: Generated topic four"));
+        kb.Retitle(4);
         Assert.Equal(5, kb.Build().ReusedTopics.Count);
         AssertSame(kb.Reference(), Files(kb.Out));
     }
