@@ -175,7 +175,7 @@ internal sealed class TopicFacts
         Span<byte> start = stackalloc byte[header.Length];
         file.ReadExactly(start);
         if (!start.SequenceEqual(header)) throw new InvalidDataException("another format or program version");
-        using var r = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
+        using var r = new Loading.Cache.CacheReader(file);
         var n = Count(r);
         var result = new Dictionary<string, Entry>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)

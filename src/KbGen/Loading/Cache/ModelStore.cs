@@ -73,7 +73,7 @@ public sealed class ModelStore
         var header = Encoding.ASCII.GetBytes($"{Magic} {key}\n");
         if (!bytes.AsSpan().StartsWith(header)) throw new InvalidDataException("header does not match");
         using var ms = new MemoryStream(bytes, header.Length, bytes.Length - 32 - header.Length, writable: false);
-        using var reader = new BinaryReader(ms, Encoding.UTF8);
+        using var reader = new CacheReader(ms);
         var source = new SourceText(path, () => TextIfUnchanged(path, contentHash));
         var decoded = ModelCodec.Read(reader, source);
         if (ms.Position != ms.Length) throw new InvalidDataException("trailing bytes");
