@@ -165,9 +165,22 @@ internal static class ModelCodec
         }
     }
 
-    private sealed class Reader(BinaryReader r, SourceText source)
+    private sealed class Reader
     {
+        private readonly BinaryReader r;
+        private readonly SourceText source;
         private readonly List<string> _files = [];
+        // Made once: a lambda per list read was a delegate per claim (each claim reads its items).
+        private readonly Func<Claim> _claim;
+        private readonly Func<string> _string;
+
+        public Reader(BinaryReader reader, SourceText source)
+        {
+            r = reader;
+            this.source = source;
+            _claim = Claim;
+            _string = r.ReadString;
+        }
 
         public Topic Topic()
         {
@@ -220,7 +233,9 @@ internal static class ModelCodec
             return new AudienceText(summary, sections, Claims(), Span());
         }
 
-        private IReadOnlyList<Claim> Claims() => List(() => new Claim(Text(), Opt(), Opt(), Claims(), Span()));
+        private IReadOnlyList<Claim> Claims() => List(_claim);
+
+        private Claim Claim() => new(Text(), Opt(), Opt(), Claims(), Span());
 
         private MarkdownText Text()
         {
@@ -260,7 +275,7 @@ internal static class ModelCodec
 
         private string? Opt() => r.ReadBoolean() ? r.ReadString() : null;
 
-        private IReadOnlyList<string> Strings() => List(r.ReadString);
+        private IReadOnlyList<string> Strings() => List(_string);
 
         public int Count()
         {
