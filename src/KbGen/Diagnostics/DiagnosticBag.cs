@@ -21,6 +21,8 @@ public sealed class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
+        // Most files have nothing to report; loading 1,500 of them in parallel need not queue here.
+        if (diagnostics is IReadOnlyCollection<Diagnostic> { Count: 0 }) return;
         lock (_gate) _items.AddRange(diagnostics);
     }
 
