@@ -165,31 +165,62 @@ public static class SiteBuild
         {
             using var charts = new ChartStage(kb, options.ChartPapers);
             var toRender = plan is null ? shown : shown.Where(s => !plan.IsReused(s)).ToList();
-            if (templates is not null)
-            {
-                var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), charts.Html, timestamp)
-                    { Today = today, HasHandouts = options.Handouts, HasCharts = options.Charts };
-                var renderer = new SiteRenderer(site, templates, _diagnostics) { Reused = plan is null ? null : plan.IsReused };
-                // Posters are drawn with their pages, from the one layout, which is then dropped.
-                if (options.Charts) charts.WritePostersWithPages(toRender, sink, timestamp, _diagnostics);
-                Stage("html", () => { renderer.RenderAll(sink, options.MaxParallelism); return 0; });
-                _htmlParts = renderer.Timings;
-                if (options.Charts)
+            // A build that renders a few topics (an edit) makes their handouts beside the pages:
+            // its html stage is then mostly one topic page and the listing pages, which leave a
+            // core idle for 40 ms. A build of many topics keeps one stage at a time on all cores.
+            Task<(int Count, TimeSpan Time)>? handouts = null;
+            if (options.Handouts && templates is not null && toRender.Count <= options.MaxParallelism)
+                handouts = Task.Run(() =>
                 {
-                    _stages.Add(("posters", charts.PosterTimeDuringHtml));
-                    progress?.Invoke($"posters: {charts.PosterTimeDuringHtml.TotalSeconds:0.00} s (thread time, within html)");
-                }
-                _pages = renderer.PagesWritten;
+                    var sw = Stopwatch.StartNew();
+                    return (MakeHandouts(kb, toRender, timestamp, sink), sw.Elapsed);
+                });
+            try
+            {
+                if (templates is not null) RenderPages(kb, today, timestamp, shown, templates, plan, sink, charts, toRender);
+            }
+            catch when (handouts is not null)
+            {
+                // Nothing is left writing into an output that is about to be dropped.
+                try { handouts.Wait(); } catch (AggregateException) { }
+                throw;
             }
             // Reused topics count as written: the report is the same as a full build's.
             var reused = shown.Count - toRender.Count;
             var reusedCharts = plan is null ? 0 : shown.Count(s => plan.IsReused(s) && s.Topic.Algorithm is not null);
-            if (options.Handouts && !Failed())
-                _pdfs = Stage("pdf", () => HandoutStage.Run(kb, toRender, options.HandoutAudiences, options.Channel, timestamp, sink, options.MaxParallelism))
-                    + options.HandoutAudiences.Count * reused;
+            if (handouts is not null)
+            {
+                var (count, time) = handouts.GetAwaiter().GetResult();
+                _stages.Add(("pdf", time));
+                progress?.Invoke($"pdf: {time.TotalSeconds:0.00} s");
+                _pdfs = count + options.HandoutAudiences.Count * reused;
+            }
+            else if (options.Handouts && !Failed())
+                _pdfs = Stage("pdf", () => MakeHandouts(kb, toRender, timestamp, sink)) + options.HandoutAudiences.Count * reused;
             if (options.Charts && !Failed())
                 _charts = Stage("chart", () => charts.WritePdfs(toRender, sink, timestamp, _diagnostics, options.MaxParallelism)) + reusedCharts;
         }
+
+        private void RenderPages(KnowledgeBase kb, DateOnly today, DateTimeOffset timestamp, IReadOnlyList<ShownTopic> shown, TemplateSet templates,
+            IncrementalPlan? plan, RecordingSink sink, ChartStage charts, IReadOnlyList<ShownTopic> toRender)
+        {
+            var site = new SiteContext(kb, options.Channel, shown, r => ReferenceHtml.Format(r, kb.Settings.CitationStyle), charts.Html, timestamp)
+                { Today = today, HasHandouts = options.Handouts, HasCharts = options.Charts };
+            var renderer = new SiteRenderer(site, templates, _diagnostics) { Reused = plan is null ? null : plan.IsReused };
+            // Posters are drawn with their pages, from the one layout, which is then dropped.
+            if (options.Charts) charts.WritePostersWithPages(toRender, sink, timestamp, _diagnostics);
+            Stage("html", () => { renderer.RenderAll(sink, options.MaxParallelism); return 0; });
+            _htmlParts = renderer.Timings;
+            if (options.Charts)
+            {
+                _stages.Add(("posters", charts.PosterTimeDuringHtml));
+                progress?.Invoke($"posters: {charts.PosterTimeDuringHtml.TotalSeconds:0.00} s (thread time, within html)");
+            }
+            _pages = renderer.PagesWritten;
+        }
+
+        private int MakeHandouts(KnowledgeBase kb, IReadOnlyList<ShownTopic> topics, DateTimeOffset timestamp, IOutputSink sink) =>
+            HandoutStage.Run(kb, topics, options.HandoutAudiences, options.Channel, timestamp, sink, options.MaxParallelism);
 
         private T Stage<T>(string name, Func<T> work)
         {

@@ -181,6 +181,9 @@ public class IncrementalBuildTests
         kb.Retitle(3);
         var report = kb.Build();
         Assert.Equal(["topic-00000", "topic-00001", "topic-00002", "topic-00004", "topic-00005"], report.ReusedTopics.Order());
+        // The one topic's handouts were made beside its page; the report counts every topic's, as a full build's does.
+        Assert.Equal(12, report.Pdfs);
+        Assert.Single(report.Stages, s => s.Stage == "pdf");
 
         live = Live(kb.Out);
         var rewritten = Directory.EnumerateFiles(live, "*", SearchOption.AllDirectories)
