@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace KbGen.Loading.Yaml;
 
@@ -11,7 +10,6 @@ internal sealed partial class FastYamlReader
     private const int MaxEntries = 128;
 
     /// <summary>A block mapping whose first key starts at the cursor, in column <paramref name="indent"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YMapping ReadBlockMapping(int indent, int depth)
     {
         if (depth > MaxDepth) throw Bail();
@@ -29,7 +27,6 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>Duplicate keys are reported by the YamlDotNet path.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddEntry(List<KeyValuePair<YScalar, YNode>> entries, YScalar key, YNode value)
     {
         if (entries.Count == MaxEntries) throw Bail();
@@ -39,7 +36,6 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>A plain key on one line, up to its ':'; leaves the cursor after the ':'.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YScalar ReadKey()
     {
         var start = _pos;
@@ -59,7 +55,6 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>Whether the cursor is at a plain key followed by ': ' on this line (before any comment).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AtKey()
     {
         if (IsIndicator(Cur)) return false;
@@ -71,7 +66,6 @@ internal sealed partial class FastYamlReader
     private bool AtEntry => Cur == '-' && IsBlankOrEnd(At(_pos + 1));
 
     /// <summary>The value after a key's ':' of a mapping in column <paramref name="indent"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YNode ReadValue(int indent, int depth)
     {
         var colon = _pos;
@@ -91,7 +85,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>A node that starts at the cursor on the line of its key or '-', and ends its line
     /// (bar a comment). <paramref name="indent"/> is the enclosing block collection's column.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YNode ReadInline(int indent, int depth)
     {
         YNode node = Cur switch
@@ -109,7 +102,6 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>A block sequence whose first '-' is at the cursor, in column <paramref name="indent"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YSequence ReadBlockSequence(int indent, int depth)
     {
         if (depth > MaxDepth) throw Bail();
@@ -133,7 +125,6 @@ internal sealed partial class FastYamlReader
         return new YSequence(items, span, start, _pos);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YSequence ReadFlowSequence(int depth, bool inFlow)
     {
         if (depth > MaxDepth) throw Bail();
@@ -152,7 +143,6 @@ internal sealed partial class FastYamlReader
         return new YSequence(items, span, start, NextTokenAt(_pos, inFlow));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YMapping ReadFlowMapping(int depth)
     {
         if (depth > MaxDepth) throw Bail();
@@ -177,7 +167,6 @@ internal sealed partial class FastYamlReader
         return new YMapping(entries, span, start, start);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YNode ReadFlowNode(int depth) => Cur switch
     {
         '[' => ReadFlowSequence(depth, inFlow: true),
@@ -190,7 +179,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>After an item: true past a ',' with another item to come, false at the closing bracket.
     /// Line breaks, comments and trailing commas inside flow collections go the slow path.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FlowSeparator(char close)
     {
         SkipSpaces();

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace KbGen.Loading.Yaml;
@@ -18,7 +17,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>A plain scalar in block context; it may go on over lines indented past
     /// <paramref name="indent"/>, the enclosing collection's column.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YScalar ReadPlain(int indent)
     {
         var start = _pos;
@@ -52,7 +50,6 @@ internal sealed partial class FastYamlReader
     }
 
     /// <summary>A plain scalar inside a flow collection, on one line.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YScalar ReadFlowPlain()
     {
         var start = _pos;
@@ -63,7 +60,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>Moves to where plain text stops on this line (a break, ': ', ' #', or in flow
     /// context a flow indicator) and returns where its last non-space character ends.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ScanPlain(bool inFlow)
     {
         var stops = inFlow ? FlowPlainStops : PlainStops;
@@ -93,7 +89,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>A single- or double-quoted scalar. Over lines only in block context, and only with
     /// its lines indented past <paramref name="indent"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YScalar ReadQuoted(int indent, bool inFlow)
     {
         var quote = Cur;
@@ -173,7 +168,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>A literal (|) or folded (>) block scalar, after libyaml's scan_block_scalar.
     /// <paramref name="parentIndent"/> is the enclosing collection's column.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private YScalar ReadBlockScalar(int parentIndent)
     {
         var start = _pos;
@@ -230,7 +224,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>Eats indentation and empty lines, counting the breaks; <paramref name="end"/> is left
     /// at the start of the line after the last break. Sets the indentation when it is still unknown (0).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BlockScalarBreaks(ref int indent, ref int end, int parentIndent)
     {
         var maxIndent = 0;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using KbGen.Model;
 
 namespace KbGen.Loading.Yaml;
@@ -9,9 +8,9 @@ namespace KbGen.Loading.Yaml;
 /// block scalars. It builds exactly the tree that <see cref="YamlTreeReader"/> builds from
 /// YamlDotNet's events (values, styles, spans and offsets, positions mirroring YamlDotNet's marks)
 /// in a fraction of the time. It reports nothing: on anything it is not sure of it returns null,
-/// and YamlDotNet reads the text and reports any problem as before. Its hot methods are compiled
-/// optimized at once (AggressiveOptimization): a cold build reads each file once, mostly before
-/// tiered compilation would have optimized them, and unoptimized they ran about twice as slow.</summary>
+/// and YamlDotNet reads the text and reports any problem as before. (Its methods are not marked
+/// AggressiveOptimization: that kept them out of the ReadyToRun image, so every process compiled
+/// them at start-up, while the precompiled code is already optimized.)</summary>
 internal sealed partial class FastYamlReader
 {
     /// <summary>Well under <see cref="YamlTreeReader.MaxDepth"/>: deeper files take the path that reports them.</summary>
@@ -58,7 +57,6 @@ internal sealed partial class FastYamlReader
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool OnlyCommonCharacters(string text)
     {
         var s = text.AsSpan();
@@ -111,7 +109,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>Skips spaces, comments and line breaks. True when it stops at the first content of a
     /// line or at the end; false when something follows on the same line.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SkipBlank()
     {
         var lineStart = _text.AsSpan(_lineStart, _pos - _lineStart).IndexOfAnyExcept(' ') < 0;
@@ -132,7 +129,6 @@ internal sealed partial class FastYamlReader
 
     /// <summary>Where YamlDotNet's next event starts after a token ending at <paramref name="i"/>:
     /// the next token, past blanks and comments (and commas inside a flow collection).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int NextTokenAt(int i, bool inFlow)
     {
         while (true)
