@@ -59,7 +59,12 @@ public static class BuildCommand
             if (parse.GetValue(verbose) && !isQuiet && report.HtmlParts.Count > 0)
                 output.WriteLine("html parts (each its own time; they overlap): " + string.Join(", ", report.HtmlParts.Select(p => $"{p.Part} {p.Time.TotalSeconds:0.000} s")));
             if (parse.GetValue(verbose) && !isQuiet)
+            {
                 output.WriteLine($"garbage collection: {GC.GetTotalPauseDuration().TotalSeconds:0.000} s paused, {GC.CollectionCount(2)} full, {GC.CollectionCount(0)} in all, {GC.GetTotalAllocatedBytes() / (1 << 20)} MB allocated");
+                // Code that ReadyToRun did not precompile (generics of other assemblies, templates'
+                // compiled expressions), compiled at run time: CPU time summed over threads.
+                output.WriteLine($"jit: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled, {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000} s");
+            }
             if (!isQuiet || !report.Succeeded)
                 output.WriteLine(report.Succeeded
                     ? $"built {options.OutDir}: {CommonOptions.Count(report.Pages, "page")}, {CommonOptions.Count(report.Pdfs, "PDF")}, {CommonOptions.Count(report.Charts, "chart")}, {CommonOptions.Summary(report.Errors, report.Warnings)} in {report.Elapsed.TotalSeconds:0.00} s"
