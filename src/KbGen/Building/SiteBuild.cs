@@ -68,7 +68,9 @@ public static class SiteBuild
         {
             var today = options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             // kbgen build keeps parsed files in `.kbgen-cache/` (serve keeps its own in memory).
-            _parsed = options.ParseCache ?? (options.Incremental ? new ParseCache(new ModelStore(BuildCache.ModelDir(options.OutDir))) : null);
+            _parsed = options.ParseCache ?? (options.Incremental
+                ? new ParseCache(new ModelStore(BuildCache.ModelDir(options.OutDir)), BuildCache.CachePath(options.OutDir, ".hashes"))
+                : null);
             var kb = Stage("load", () => ContentLoader.Load(options.ContentDir, _diagnostics, _parsed));
             if (kb is not null) _background.Add(KbGen.Rendering.Pdf.PdfFonts.Prepare(kb.Settings.Fonts));
             // kbgen build also keeps per-topic checks and listings of unchanged topic files.
@@ -128,7 +130,7 @@ public static class SiteBuild
                     });
                     Stage("save", () =>
                     {
-                        // Three independent files of the cache, written side by side.
+                        // Independent files of the cache, written side by side.
                         Parallel.Invoke(
                             () =>
                             {
@@ -136,7 +138,8 @@ public static class SiteBuild
                                     BuildCache.Save(options.OutDir, output.Target, plan.Keys.Global, manifest, plan.Others(recording.Written.Keys));
                             },
                             () => _parsed?.Store?.Prune(),
-                            () => facts?.Save(kb));
+                            () => facts?.Save(kb),
+                            () => _parsed?.SaveHashes());
                         return 0;
                     });
                     return Report(true);

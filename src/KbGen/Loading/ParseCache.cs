@@ -9,12 +9,46 @@ namespace KbGen.Loading;
 /// Files are compared by content hash, not by modification time: a same-length edit saved
 /// within one timestamp tick (coarse on many file systems) must not be missed. Cross-file
 /// validation always runs on the whole model. With a <see cref="ModelStore"/>, parse results also
-/// outlive the process: `kbgen build` reads unchanged files from the store instead of parsing them.</summary>
-public sealed class ParseCache(Cache.ModelStore? store = null)
+/// outlive the process: `kbgen build` reads unchanged files from the store instead of parsing them.
+///
+/// A file's bytes are read and hashed only when its stamp (statx: size, modified and changed times,
+/// inode, device) differs from the one it had when last hashed, or when it had then been modified
+/// too recently to vouch for it (<see cref="Cache.KnownHash"/>). With a hashes file, `kbgen build`
+/// keeps those between processes too (<see cref="SaveHashes"/>).</summary>
+public sealed class ParseCache
 {
     private sealed record Entry(byte[] Hash, object? Result, IReadOnlyList<Diagnostic> Diagnostics);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Cache.ModelStore? store;
+    private readonly string? _hashesPath;
+    private readonly ConcurrentDictionary<string, Cache.KnownHash> _known;
+    // The files this process asked about: only they are saved (a deleted file drops out).
+    private readonly ConcurrentDictionary<string, bool> _asked = new(StringComparer.Ordinal);
+
+    private readonly Func<long> _clock;
+
+    public ParseCache(Cache.ModelStore? store = null, string? hashesPath = null) : this(store, hashesPath, Cache.KnownHash.NowNs) { }
+
+    /// <param name="clock">Now, in nanoseconds since 1970 (tests move it past the settling time).</param>
+    internal ParseCache(Cache.ModelStore? store, string? hashesPath, Func<long> clock)
+    {
+        this.store = store;
+        _hashesPath = hashesPath;
+        _clock = clock;
+        _known = new(hashesPath is null ? [] : Cache.HashStore.Read(hashesPath), StringComparer.Ordinal);
+    }
+
+    /// <summary>Files whose hash was taken from their unchanged stamp instead of their bytes.</summary>
+    public int HashesVouched;
+
+    /// <summary>Writes the stamps and hashes of the files asked about (a `kbgen build` keeps them
+    /// for the next one); nothing without a hashes file.</summary>
+    public void SaveHashes()
+    {
+        if (_hashesPath is null) return;
+        Cache.HashStore.Write(_hashesPath, _known.Where(k => _asked.ContainsKey(k.Key)));
+    }
 
     public int Hits;
     public int Misses;
@@ -64,12 +98,30 @@ public sealed class ParseCache(Cache.ModelStore? store = null)
 
     /// <summary>SHA-256 of a regular file's bytes; null for anything else (folders, links, huge or
     /// unreadable files), which are always read afresh so that their diagnostics stay exact.</summary>
-    private static byte[]? HashOf(string path)
+    private byte[]? HashOf(string path)
+    {
+        _asked[path] = true;
+        if (!Output.Posix.Statx(path, out var stamp)) return HashBytes(path);
+        if (!stamp.IsRegularFile || stamp.Size > SourceFiles.MaxFileBytes) return null;
+        if (_known.TryGetValue(path, out var known) && known.VouchesFor(stamp, _clock()))
+        {
+            Interlocked.Increment(ref HashesVouched);
+            return known.Hash;
+        }
+        // The time before the read: a write after it shows in the stamp (see KnownHash).
+        var before = _clock();
+        var hash = HashBytes(path);
+        if (hash is not null) _known[path] = new Cache.KnownHash(stamp, hash, before);
+        else _known.TryRemove(path, out _);
+        return hash;
+    }
+
+    private static byte[]? HashBytes(string path)
     {
         try
         {
-            // Every content file, every rebuild: one lstat (a symbolic link shows in its attributes;
-            // LinkTarget would add a readlink) and one read into a pooled buffer.
+            // One lstat (a symbolic link shows in its attributes; LinkTarget would add a readlink)
+            // and one read into a pooled buffer.
             var info = new FileInfo(path);
             if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > SourceFiles.MaxFileBytes) return null;
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
