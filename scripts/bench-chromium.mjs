@@ -1,10 +1,13 @@
-// Prints handout HTML files to PDF with a warm headless Chromium (playwright-core, page.pdf).
-// usage: node bench-chromium.mjs HANDOUT_DIR COUNT CONCURRENCY  → prints "handouts N seconds S"
+// Prints handout HTML files to PDF with a warm headless Chromium (playwright-core, page.pdf) and
+// writes each PDF to OUT_DIR, as KbGen writes its handouts: a handout is made when it is a file.
+// usage: node bench-chromium.mjs HANDOUT_DIR COUNT CONCURRENCY OUT_DIR → prints "handouts N seconds S"
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [dir, countArg, concArg] = process.argv.slice(2);
+const [dir, countArg, concArg, outDir] = process.argv.slice(2);
+if (!outDir) throw new Error('usage: node bench-chromium.mjs HANDOUT_DIR COUNT CONCURRENCY OUT_DIR');
+mkdirSync(outDir, { recursive: true });
 const files = readdirSync(dir).filter(f => f.endsWith('.html')).sort();
 const count = Math.min(Number(countArg || files.length), files.length);
 const conc = Number(concArg || 2);
@@ -12,7 +15,9 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 const pages = await Promise.all(Array.from({ length: conc }, () => browser.newPage()));
 const print = async (page, f) => {
   await page.setContent(readFileSync(join(dir, f), 'utf8'), { waitUntil: 'load' });
-  return (await page.pdf({ format: 'A4', printBackground: true })).length;
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(join(outDir, f.replace(/\.html$/, '.pdf')), pdf);
+  return pdf.length;
 };
 for (const p of pages) for (let i = 0; i < 3; i++) await print(p, files[i % files.length]); // warm up
 let next = 0, bytes = 0;

@@ -82,7 +82,8 @@ done
 x="$work/x1000"
 [ -d "$x/handouts" ] || "${kbgen[@]}" dev export-hugo "$work/c1000" "$x" >/dev/null
 for r in 1 2 3; do
-  line=$(cd "$work/pw" && node bench-chromium.mjs "$x/handouts" 200 "$(nproc)")
+  rm -rf "$work/chromium-pdf"
+  line=$(cd "$work/pw" && node bench-chromium.mjs "$x/handouts" 200 "$(nproc)" "$work/chromium-pdf")
   record "chromium	1000	$r	$(echo "$line" | awk '{print "count="$2"\tseconds="$4}')"
   echo "chromium #$r: $line"
   rm -rf "$work/opp" "$work"/.opp-* "$work/.kbgen-cache"
@@ -185,7 +186,7 @@ if c:
              '(`kbgen build --only patient-pdf`, runs alternated with Chromium\'s); the clinician summary is three pages to the patient handout\'s one.\n')
     L.append('| | handouts per second | ratio to Chromium |')
     L.append('| --- | ---: | ---: |')
-    L.append(f'| Chromium (warm, playwright-core `page.pdf`, one page per core, the patient handout as HTML, 200 topics) | {c:.1f} | |')
+    L.append(f'| Chromium (warm, playwright-core `page.pdf`, one page per core, the patient handout as HTML, 200 topics, each PDF written to a file, as KbGen does) | {c:.1f} | |')
     if p:
         L.append(f'| **KbGen, patient handouts only** (PDFsharp, `pdf` stage, 1,000 topics, all cores): like for like | {p:.1f} | **{p/c:.1f}×** |')
     if k:
