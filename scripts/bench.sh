@@ -32,6 +32,14 @@ cp "$repo/scripts/bench-chromium.mjs" "$work/pw/"
 "$repo/kbgen" --version >/dev/null
 kbgen=(dotnet "$repo/src/KbGen.Cli/bin/r2r/kbgen.dll")
 
+# Outputs of earlier runs are moved aside, not deleted, until the end: on this VM's ext4 (no
+# journal) a file created within minutes of many deletions scans past the recently deleted
+# inodes, and either tool's kernel time then varied from 0.4 to 1.9 s from one run to the next.
+aside_dir="$work/aside"
+rm -rf "$aside_dir"; mkdir -p "$aside_dir"
+aside() { local p; for p in "$@"; do [ -e "$p" ] || [ -L "$p" ] || continue; mv "$p" "$(mktemp -d "$aside_dir/XXXXXX")/"; done; }
+trap 'rm -rf "$aside_dir"' EXIT
+
 results="$work/results.tsv"
 : > "$results"
 record() { printf '%s\n' "$*" >> "$results"; }   # kind<TAB>size<TAB>rep<TAB>key=value...
@@ -53,7 +61,7 @@ for n in $sizes; do
   [ -f "$c/kb.yaml" ] || "${kbgen[@]}" dev corpus "$n" "$c" >/dev/null
   reps=$(reps_for "$n")
   for r in $(seq 1 "$reps"); do
-    rm -rf "$work/o$n" "$work"/.o$n-* "$work/.kbgen-cache"
+    aside "$work/o$n" "$work"/.o$n-* "$work/.kbgen-cache"
     set -- $(timed_build "$work/o$n" --content "$c" --no-cache)
     wall=$1; peak=$2; shift 2
     record "full	$n	$r	wall=$wall	peak_kb=$peak	$*"
@@ -67,7 +75,7 @@ for n in ${BENCH_HTML_SIZES:-1000}; do
   [ -d "$x/hugo" ] || "${kbgen[@]}" dev export-hugo "$c" "$x" >/dev/null
   reps=3
   for r in $(seq 1 $reps); do
-    rm -rf "$work/h$n" "$work/oh$n" "$work"/.oh$n-* "$work/.kbgen-cache"
+    aside "$work/h$n" "$work/oh$n" "$work"/.oh$n-* "$work/.kbgen-cache"
     set -- $(timed_build "$work/oh$n" --content "$c" --no-cache --only html)
     record "html	$n	$r	wall=$1	peak_kb=$2"
     /usr/bin/time -f '%e %M' -o "$work/time.txt" hugo --quiet -s "$x/hugo" -d "$work/h$n" >/dev/null 2>&1
@@ -82,11 +90,11 @@ done
 x="$work/x1000"
 [ -d "$x/handouts" ] || "${kbgen[@]}" dev export-hugo "$work/c1000" "$x" >/dev/null
 for r in 1 2 3; do
-  rm -rf "$work/chromium-pdf"
+  aside "$work/chromium-pdf"
   line=$(cd "$work/pw" && node bench-chromium.mjs "$x/handouts" 200 "$(nproc)" "$work/chromium-pdf")
   record "chromium	1000	$r	$(echo "$line" | awk '{print "count="$2"\tseconds="$4}')"
   echo "chromium #$r: $line"
-  rm -rf "$work/opp" "$work"/.opp-* "$work/.kbgen-cache"
+  aside "$work/opp" "$work"/.opp-* "$work/.kbgen-cache"
   set -- $(timed_build "$work/opp" --content "$work/c1000" --channel preview --only patient-pdf --no-cache)
   wall=$1; shift 2
   count=$(find "$work/opp/pdf" -name '*-patient.pdf' | wc -l)
@@ -100,7 +108,7 @@ done
 for src in sample c200; do
   dir=$([ "$src" = sample ] && echo "$repo/content" || echo "$work/c200")
   for r in 1 2 3; do
-    rm -rf "$work/op" "$work"/.op-* "$work/.kbgen-cache"
+    aside "$work/op" "$work"/.op-* "$work/.kbgen-cache"
     set -- $(timed_build "$work/op" --content "$dir" --channel preview --only pdf --no-cache)
     wall=$1; shift 2
     count=$(find "$work/op/pdf" -name '*.pdf' | wc -l)
@@ -112,7 +120,7 @@ done
 
 # (4) Incremental: full build of 1,000 with the cache, then edit one topic and rebuild.
 c="$work/c1000"
-rm -rf "$work/oi" "$work"/.oi-* "$work/.kbgen-cache"
+aside "$work/oi" "$work"/.oi-* "$work/.kbgen-cache"
 timed_build "$work/oi" --content "$c" >/dev/null
 topic="$c/topics/topic-00500.yaml"
 cp "$topic" "$work/topic-00500.orig"
