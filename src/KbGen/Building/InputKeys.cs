@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using KbGen.Model;
@@ -39,7 +40,32 @@ internal sealed class InputKeys(BuildOptions options, Loading.ParseCache? parsed
         Global = Hash(sb.ToString());
     }
 
+    /// <summary>A topic's key as last worked out, with what it was worked out from: serve's
+    /// rebuilds see the same topic and reference objects while their files are unchanged (the
+    /// parse cache hands them out again), so most keys need not be hashed again.</summary>
+    private sealed record TopicKeyMemo(string Global, int? Version, DateOnly? Published, bool IsWorkingCopy, Reference[] References, string Key);
+
+    private static readonly ConditionalWeakTable<Topic, TopicKeyMemo> Memo = new();
+
     public string Topic(ShownTopic shown)
+    {
+        if (Memo.TryGetValue(shown.Topic, out var m) && m.Global == Global && m.Version == shown.Version && m.Published == shown.Published
+            && m.IsWorkingCopy == shown.IsWorkingCopy && SameObjects(m.References, shown.References))
+            return m.Key;
+        var key = ComputeTopic(shown);
+        Memo.AddOrUpdate(shown.Topic, new TopicKeyMemo(Global, shown.Version, shown.Published, shown.IsWorkingCopy, shown.References.ToArray(), key));
+        return key;
+    }
+
+    private static bool SameObjects(Reference[] a, IReadOnlyList<Reference> b)
+    {
+        if (a.Length != b.Count) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        return true;
+    }
+
+    private string ComputeTopic(ShownTopic shown)
     {
         var sb = new StringBuilder();
         sb.Append(Global).Append('\n');
@@ -65,8 +91,9 @@ internal sealed class InputKeys(BuildOptions options, Loading.ParseCache? parsed
 
     private string FileHash(string path) => _files.GetOrAdd(path, p =>
     {
-        // The hash of the bytes the model was made from, when the loader kept it.
-        if (parsed?.HashOfParsed(p) is { } known) return BuildCache.Hex(known);
+        // The hash of the bytes the model was made from, when the loader kept it; else one its
+        // stamp vouches for (templates, fonts: not read again while unchanged).
+        if ((parsed?.HashOfParsed(p) ?? parsed?.HashOfFile(p)) is { } known) return BuildCache.Hex(known);
         try { return File.Exists(p) ? BuildCache.Hex(SHA256.HashData(File.ReadAllBytes(p))) : "missing"; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return "unreadable " + Guid.NewGuid(); }
     });

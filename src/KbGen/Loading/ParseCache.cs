@@ -57,6 +57,10 @@ public sealed class ParseCache
     /// model of that file was made from. Build keys use it instead of reading the file again.</summary>
     public byte[]? HashOfParsed(string path) => _entries.TryGetValue(path, out var e) ? e.Hash : null;
 
+    /// <summary>SHA-256 of any regular file's bytes (a template, a font), read only when its stamp
+    /// does not vouch for the hash taken before; null for anything else or over 4 MB.</summary>
+    public byte[]? HashOfFile(string path) => HashOf(path);
+
     /// <summary>The name of what this cache holds for a file: a hash of the program version, the
     /// path and the bytes parsed (as the store names its entries); null when the file was not read
     /// through this cache.</summary>

@@ -28,6 +28,8 @@ public class IncrementalBuildTests
         public string Root => _tmp.Path;
         public string Manifest => BuildCache.ManifestPath(Out);
         public string? Templates { get; set; }
+        /// <summary>Parsed files kept from build to build, as serve keeps them.</summary>
+        public KbGen.Loading.ParseCache? Parsed { get; set; }
 
         public BuildReport Build(string? outDir = null, bool incremental = true, int parallelism = 0, bool verify = false, bool inPlace = false)
         {
@@ -49,6 +51,7 @@ public class IncrementalBuildTests
                 Incremental = incremental,
                 VerifyCache = verify,
                 InPlace = inPlace,
+                ParseCache = Parsed,
                 MaxParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount,
             });
         }
@@ -123,13 +126,25 @@ public class IncrementalBuildTests
         Assert.DoesNotContain(Files(kb.Out).Keys, k => k.Contains("kbgen-cache"));
     }
 
-    public static TheoryData<string> Edits => new() { "topic", "reference", "template", "kb.yaml", "page" };
+    public static TheoryData<string, bool> EditsAndProcesses()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var what in new[] { "topic", "reference", "template", "kb.yaml", "page" })
+        {
+            data.Add(what, false);
+            data.Add(what, true);
+        }
+        return data;
+    }
 
+    /// <param name="asServe">Builds in one process that keeps parsed files (and with them topic and
+    /// reference objects, and the keys worked out from them) from build to build, as serve does.</param>
     [Theory]
-    [MemberData(nameof(Edits))]
-    public void After_an_edit_the_incremental_build_equals_a_full_build(string what)
+    [MemberData(nameof(EditsAndProcesses))]
+    public void After_an_edit_the_incremental_build_equals_a_full_build(string what, bool asServe)
     {
         using var kb = new Kb();
+        if (asServe) kb.Parsed = new KbGen.Loading.ParseCache();
         var templates = Path.Combine(kb.Root, "templates");
         Directory.CreateDirectory(templates);
         File.Copy(Path.Combine(TestPaths.Templates, "layout.hbs"), Path.Combine(templates, "layout.hbs"));
