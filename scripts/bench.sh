@@ -161,7 +161,8 @@ L.append('# Benchmarks\n')
 L.append(f'Measured by `scripts/bench.sh` on {date}, commit {commit}: {cores} cores ({cpu}), '
          f'Linux, .NET 10 Release build. Medians of the repetitions shown; wall times include process start. '
          f'Corpora from `kbgen dev corpus N` (each topic ~48 claims in 6 sections, a patient version, '
-         f'a 12-node algorithm in 3 phases, 8 references from a shared pool).\n')
+         f'a 12-node algorithm in 3 phases, 8 references from a shared pool). Each run writes into a fresh '
+         f'folder; earlier outputs are moved aside, not deleted, until the script ends (see the script).\n')
 L.append('## 1. Full build (site + 2 handouts + chart per topic, no cache)\n')
 L.append('| topics | reps | wall | per topic | peak RSS | load | validate | html | pdf | chart | switch |')
 L.append('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
