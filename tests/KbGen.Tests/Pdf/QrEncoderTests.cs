@@ -71,13 +71,29 @@ public class QrEncoderTests
     }
 
     [Fact]
-    public void A_QR_code_png_is_the_one_QRCoder_makes()
+    public void A_QR_codes_image_holds_QRCoders_modules_one_pixel_each_with_the_quiet_zone()
     {
+        // Our encoder's range, text beyond Latin-1 and text beyond version 11 (both QRCoder's).
         foreach (var text in new[] { "https://kb.example.org/topics/lumbar-compression-fracture-pain/", "https://example.org/Ω", new string('a', 300) })
         {
             using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.M);
-            using var png = new PngByteQRCode(data);
-            Assert.Equal(png.GetGraphic(1, [0, 0, 0], [255, 255, 255], drawQuietZones: true), QrCodes.Png(text, pixelsPerModule: 1));
+            var (dark, size) = QrCodes.Modules(text);
+            var bmp = QrCodes.Bmp(dark, size);
+            // BMP: 54 bytes of headers, 24-bit rows bottom up, each padded to four bytes.
+            var side = BitConverter.ToInt32(bmp, 18);
+            Assert.Equal((data.ModuleMatrix.Count, data.ModuleMatrix.Count, (short)24), (side, BitConverter.ToInt32(bmp, 22), BitConverter.ToInt16(bmp, 28)));
+            Assert.Equal(size + 2 * QrCodes.QuietZone, side);
+            var stride = (side * 3 + 3) & ~3;
+            Assert.Equal(54 + stride * side, bmp.Length);
+            for (var r = 0; r < side; r++)
+                for (var c = 0; c < side; c++)
+                {
+                    var at = 54 + (side - 1 - r) * stride + c * 3;
+                    var black = bmp[at] == 0 && bmp[at + 1] == 0 && bmp[at + 2] == 0;
+                    var white = bmp[at] == 255 && bmp[at + 1] == 255 && bmp[at + 2] == 255;
+                    Assert.True(black || white);
+                    Assert.Equal(data.ModuleMatrix[r][c], black);
+                }
         }
     }
 

@@ -22,7 +22,7 @@ public sealed record RectCommand(double X, double Y, double Width, double Height
     public override DrawCommand Offset(double dx, double dy) => this with { X = X + dx, Y = Y + dy };
 }
 
-/// <summary>PNG or JPEG bytes drawn into the given box.</summary>
+/// <summary>PNG, JPEG or BMP bytes drawn into the given box.</summary>
 public sealed record ImageCommand(double X, double Y, double Width, double Height, byte[] Data) : DrawCommand
 {
     public string? AltText { get; init; }

@@ -2,7 +2,7 @@ using KbGen.Loading;
 
 namespace KbGen.Rendering.Layout;
 
-/// <summary>A PNG or JPEG image. Its natural size is PixelWidth x PixelHeight at <see cref="Dpi"/>;
+/// <summary>A PNG, JPEG or BMP image. Its natural size is PixelWidth x PixelHeight at <see cref="Dpi"/>;
 /// it is scaled down (never up) to fit the width, and to fit an empty page if taller.</summary>
 public sealed record ImageBlock(byte[] Data, int PixelWidth, int PixelHeight) : Block
 {
