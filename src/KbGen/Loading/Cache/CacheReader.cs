@@ -11,6 +11,8 @@ namespace KbGen.Loading.Cache;
 internal sealed class CacheReader(Stream input) : BinaryReader(input, Encoding.UTF8, leaveOpen: true)
 {
     private byte[] _scratch = [];
+    // Taken once: a FileStream asks the kernel for its length each time (an fstat per string).
+    private readonly long _length = input.Length;
 
     public override string ReadString()
     {
@@ -18,7 +20,7 @@ internal sealed class CacheReader(Stream input) : BinaryReader(input, Encoding.U
         if (length < 0) throw new InvalidDataException("bad string length");
         if (length == 0) return "";
         // A damaged length must not rent gigabytes: it can be no longer than what is left.
-        if (length > BaseStream.Length - BaseStream.Position) throw new EndOfStreamException();
+        if (length > _length - BaseStream.Position) throw new EndOfStreamException();
         if (length > _scratch.Length)
         {
             if (_scratch.Length > 0) ArrayPool<byte>.Shared.Return(_scratch);
