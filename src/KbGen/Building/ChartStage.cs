@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using KbGen.Diagnostics;
-using KbGen.Loading.Markdown;
 using KbGen.Model;
 using KbGen.Output;
 using KbGen.References.Styles;
@@ -78,7 +77,9 @@ public sealed class ChartStage(KnowledgeBase kb, IReadOnlyList<string> papers) :
     /// numbered by the same <paramref name="numbering"/> as the layout's superscripts.</summary>
     private bool WritePdf(ShownTopic shown, ChartLayout layout, CitationNumbering numbering, IOutputSink sink, DateTimeOffset timestamp, DiagnosticBag diagnostics)
     {
-        var disclaimer = _disclaimer ??= kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d ? PlainText.Of(d.Body) : "";
+        // As on handouts: its headings run into their text as sentences ("For patients. Talk to ...").
+        var disclaimer = _disclaimer ??= kb.Pages.FirstOrDefault(p => p.Name == "disclaimer") is { } d
+            ? string.Concat(Rendering.Handouts.MarkdownRuns.Of(d.Body, null).Select(r => r.Text)) : "";
         var t = shown.Topic;
         var result = PdfChartPainter.Paint(layout, new ChartPdfRequest
         {

@@ -55,6 +55,8 @@ public sealed class SampleChartBuildTests(SampleBuildFixture build) : IClassFixt
         }
         Assert.Contains("What is the recommended pain management regimen", text);
         Assert.Contains("Francis RM", text);
+        // The disclaimer's headings end like sentences, not running into the next one.
+        Assert.Contains("For patients. Talk to your own care team", text);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Style = KbGen.Rendering.Layout.FontStyleKind;
 using KbGen.Loading;
 using KbGen.Loading.Markdown;
 using KbGen.Model;
@@ -206,5 +207,20 @@ public sealed partial class HandoutPdfTests(SampleBuildFixture build) : IClassFi
         Assert.Contains("Approved October 9, 2025", text);
         Assert.Contains("When to get help urgently", text);
         Assert.Contains("/URI", File.ReadAllText(Pdf(approved.Id, "patient"), System.Text.Encoding.Latin1));
+    }
+
+    [Fact]
+    public void The_disclaimers_headings_run_into_its_text_as_bold_sentences_not_into_its_sentences()
+    {
+        // The sample's disclaimer page has "## For patients" before "Talk to your own care team ...".
+        var approved = Kb.Topics.Single(t => t.Review.Status == ReviewStatus.Approved);
+        var text = Regex.Replace(PdfTools.Run("pdftotext", "-raw", Pdf(approved.Id, "patient"), "-").Output, @"\s+", " ");
+        Assert.Contains("Do not wait to read more. For patients. Talk to your own care team", text);
+        Assert.Contains("For health professionals. The clinician pages", text);
+        Assert.DoesNotContain("For patients Talk", text);
+
+        var runs = KbGen.Rendering.Handouts.MarkdownRuns.Of("Intro.\n\n## For patients\n\nTalk to us.\n\n## Limits?\n\nSome.", null);
+        Assert.Equal(["Intro. ", "For patients.", " Talk to us. ", "Limits?", " Some."], runs.Select(r => r.Text));
+        Assert.Equal([Style.Regular, Style.Bold, Style.Regular, Style.Bold, Style.Regular], runs.Select(r => r.Style));
     }
 }

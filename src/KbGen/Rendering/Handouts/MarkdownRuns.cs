@@ -23,6 +23,17 @@ public static class MarkdownRuns
             if (block.Inline is null) continue;
             if (!firstBlock) runs.Add(new Run(" "));
             firstBlock = false;
+            if (block is HeadingBlock)
+            {
+                // A heading runs into the text after it, bold and ended like a sentence ("For
+                // patients. Talk to your care team"), not merged into it as if one sentence.
+                var start = runs.Count;
+                Walk(block.Inline, FontStyleKind.Bold, null, numbering, runs);
+                TrimTrailingSpace(runs);
+                if (runs.Count > start && runs[^1].Text is { Length: > 0 } last && !char.IsPunctuation(last[^1]))
+                    runs.Add(runs[^1] with { Text = "." });
+                continue;
+            }
             Walk(block.Inline, FontStyleKind.Regular, null, numbering, runs);
         }
         return Merge(runs);
