@@ -58,7 +58,7 @@ public sealed class ChartStage(KnowledgeBase kb, IReadOnlyList<string> papers) :
     public int WritePdfs(IReadOnlyList<ShownTopic> topics, IOutputSink sink, DateTimeOffset timestamp, DiagnosticBag diagnostics, int parallelism)
     {
         var count = 0;
-        Parallel.ForEach(topics.Where(s => s.Topic.Algorithm is not null), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
+        Parallel.ForEach(topics.Where(s => s.Topic.HasAlgorithm), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, shown =>
         {
             if (_written.TryGetValue(shown.Topic, out var done))
             {

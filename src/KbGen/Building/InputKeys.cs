@@ -85,7 +85,7 @@ internal sealed class InputKeys(BuildOptions options, Loading.ParseCache? parsed
         var list = new List<string>(4);
         if (options.Site) list.Add("site/" + SitePaths.Topic(id));
         if (options.Handouts) list.AddRange(options.HandoutAudiences.Select(a => HandoutStage.PathOf(id, a)));
-        if (options.Charts && shown.Topic.Algorithm is not null) list.Add($"charts/{id}-algorithm.pdf");
+        if (options.Charts && shown.Topic.HasAlgorithm) list.Add($"charts/{id}-algorithm.pdf");
         return list;
     }
 

@@ -190,7 +190,7 @@ public static class SiteBuild
             }
             // Reused topics count as written: the report is the same as a full build's.
             var reused = shown.Count - toRender.Count;
-            var reusedCharts = plan is null ? 0 : shown.Count(s => plan.IsReused(s) && s.Topic.Algorithm is not null);
+            var reusedCharts = plan is null ? 0 : shown.Count(s => plan.IsReused(s) && s.Topic.HasAlgorithm);
             if (handouts is not null)
             {
                 var (count, time) = handouts.GetAwaiter().GetResult();

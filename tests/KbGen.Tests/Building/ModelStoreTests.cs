@@ -54,6 +54,36 @@ public sealed class ModelStoreTests
     }
 
     [Fact]
+    public void A_stored_topics_body_is_decoded_only_when_first_used_and_then_equals_a_fresh_parse()
+    {
+        using var tmp = new KbGen.Tests.Site.TempDir("store");
+        var content = tmp.Combine("content");
+        CorpusGenerator.Write(content, 3);
+        var storeDir = tmp.Combine("store");
+        var fresh = Load(content, null).Kb;
+        Load(content, storeDir);
+
+        // Loaded, not validated: every body is still bytes, yet whether it has an algorithm is known.
+        var kb = ContentLoader.Load(content, new DiagnosticBag(), new ParseCache(new ModelStore(storeDir)))!;
+        Assert.All(kb.Topics, t => Assert.False(t.BodyDecoded));
+        Assert.Equal(fresh.Topics.Select(t => t.Algorithm is not null), kb.Topics.Select(t => t.HasAlgorithm));
+        Assert.All(kb.Topics, t => Assert.False(t.BodyDecoded));
+
+        var first = kb.Topics[0];
+        Assert.Equal(fresh.Topics[0].Pitfalls.Count, first.Pitfalls.Count);
+        Assert.True(first.BodyDecoded);
+        Assert.False(kb.Topics[1].BodyDecoded);
+
+        // A copy with one body part replaced keeps the others (the deferred body is decoded first).
+        var second = kb.Topics[1] with { Pitfalls = [] };
+        Assert.Empty(second.Pitfalls);
+        Assert.Same(kb.Topics[1].Clinician, second.Clinician);
+        Assert.Equal(fresh.Topics[1].Algorithm!.Nodes.Count, second.Algorithm!.Nodes.Count);
+
+        Assert.Equal(Dump(fresh), Dump(kb));
+    }
+
+    [Fact]
     public void Positions_inside_a_stored_field_are_exact_when_a_diagnostic_needs_them()
     {
         // The citation sits on the third line of a folded paragraph; the reference it names is
@@ -158,7 +188,9 @@ public sealed class ModelStoreTests
     {
         var known = new Dictionary<Type, string>
         {
-            [typeof(Topic)] = "Algorithm Clinician FilePath Id Patient Pitfalls Question Review Span Summary Tags Title Updated UpdatedSpan",
+            // (BodyDecoded, HasAlgorithm and Later are how a body is deferred, not content.)
+            [typeof(Topic)] = "Algorithm BodyDecoded Clinician FilePath HasAlgorithm Id Later Patient Pitfalls Question Review Span Summary Tags Title Updated UpdatedSpan",
+            [typeof(TopicBody)] = "Algorithm Clinician Patient Pitfalls",
             [typeof(Review)] = "History LastApproval Span Status",
             [typeof(ReviewStep)] = "By Date Note Span Status",
             [typeof(AudienceText)] = "RedFlags Sections Span Summary",

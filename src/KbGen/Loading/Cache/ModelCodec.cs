@@ -13,7 +13,7 @@ namespace KbGen.Loading.Cache;
 /// model without being added here fails a test (and <see cref="FormatVersion"/> must then change).</summary>
 internal static class ModelCodec
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const byte KindTopic = 1, KindReference = 2;
 
@@ -74,6 +74,19 @@ internal static class ModelCodec
             Span(t.Review.Span);
             Date(t.Updated); Span(t.UpdatedSpan);
             Text(t.Summary);
+            Span(t.Span);
+            w.Write(t.FilePath);
+            // The body as a block of its own (its own table of file names), which a reader can
+            // keep undecoded until the body is first used.
+            using var ms = new MemoryStream();
+            using (var bw = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true)) new Writer(bw).Body(t);
+            w.Write(t.Algorithm is not null);
+            w.Write((int)ms.Length);
+            w.Write(ms.GetBuffer(), 0, (int)ms.Length);
+        }
+
+        private void Body(Topic t)
+        {
             Audience(t.Clinician); Audience(t.Patient);
             w.Write(t.Algorithm is not null);
             if (t.Algorithm is { } a)
@@ -90,8 +103,6 @@ internal static class ModelCodec
                 Span(a.Span); Span(a.StartSpan);
             }
             Claims(t.Pitfalls);
-            Span(t.Span);
-            w.Write(t.FilePath);
         }
 
         public void Reference(Reference r)
@@ -191,6 +202,33 @@ internal static class ModelCodec
             var review = new Review(status, history, Span());
             var updated = Date(); var updatedSpan = Span();
             var summary = Text();
+            var span = Span();
+            var filePath = r.ReadString();
+            var hasAlgorithm = r.ReadBoolean();
+            var length = Count();
+            // The body stays undecoded in the entry's bytes (already checksummed) until first used.
+            if (r.BaseStream is not MemoryStream ms || !ms.TryGetBuffer(out var buffer) || length > ms.Length - ms.Position)
+                throw new InvalidDataException("bad topic body");
+            var (bytes, offset) = (buffer.Array!, buffer.Offset + (int)ms.Position);
+            ms.Position += length;
+            var text = source;
+            return new Topic
+            {
+                Id = id, Title = title, Question = question, Tags = tags, Review = review, Updated = updated, UpdatedSpan = updatedSpan,
+                Summary = summary, Span = span, FilePath = filePath,
+                Later = new TopicBody.Deferred(() =>
+                {
+                    using var body = new MemoryStream(bytes, offset, length, writable: false, publiclyVisible: true);
+                    using var reader = new CacheReader(body);
+                    var decoded = new Reader(reader, text).Body();
+                    if (body.Position != body.Length) throw new InvalidDataException("trailing bytes in a topic body");
+                    return decoded;
+                }, hasAlgorithm),
+            };
+        }
+
+        private TopicBody Body()
+        {
             var clinician = Audience(); var patient = Audience();
             Algorithm? algorithm = null;
             if (r.ReadBoolean())
@@ -208,13 +246,7 @@ internal static class ModelCodec
                 });
                 algorithm = new Algorithm(aTitle, phases, start, nodes, Span()) { StartSpan = Span() };
             }
-            var pitfalls = Claims();
-            return new Topic
-            {
-                Id = id, Title = title, Question = question, Tags = tags, Review = review, Updated = updated, UpdatedSpan = updatedSpan,
-                Summary = summary, Clinician = clinician, Patient = patient, Algorithm = algorithm, Pitfalls = pitfalls,
-                Span = Span(), FilePath = r.ReadString(),
-            };
+            return new TopicBody(clinician, patient, algorithm, Claims());
         }
 
         public Reference Reference() => new()

@@ -72,7 +72,8 @@ public sealed class ModelStore
         if (!sum.AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))) throw new InvalidDataException("checksum does not match");
         var header = Encoding.ASCII.GetBytes($"{Magic} {key}\n");
         if (!bytes.AsSpan().StartsWith(header)) throw new InvalidDataException("header does not match");
-        using var ms = new MemoryStream(bytes, header.Length, bytes.Length - 32 - header.Length, writable: false);
+        // Publicly visible: a topic's body is decoded from these bytes later, when first used.
+        using var ms = new MemoryStream(bytes, header.Length, bytes.Length - 32 - header.Length, writable: false, publiclyVisible: true);
         using var reader = new CacheReader(ms);
         var source = new SourceText(path, () => TextIfUnchanged(path, contentHash));
         var decoded = ModelCodec.Read(reader, source);
