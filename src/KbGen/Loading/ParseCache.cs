@@ -57,10 +57,6 @@ public sealed class ParseCache
     /// model of that file was made from. Build keys use it instead of reading the file again.</summary>
     public byte[]? HashOfParsed(string path) => _entries.TryGetValue(path, out var e) ? e.Hash : null;
 
-    /// <summary>SHA-256 of any regular file's bytes (a template, a font), read only when its stamp
-    /// does not vouch for the hash taken before; null for anything else or over 4 MB.</summary>
-    public byte[]? HashOfFile(string path) => HashOf(path);
-
     /// <summary>The name of what this cache holds for a file: a hash of the program version, the
     /// path and the bytes parsed (as the store names its entries); null when the file was not read
     /// through this cache.</summary>
@@ -71,7 +67,7 @@ public sealed class ParseCache
 
     internal T? GetOrRead<T>(string path, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> read) where T : class
     {
-        var hash = HashOf(path);
+        var hash = HashOfFile(path);
         if (hash is not null && _entries.TryGetValue(path, out var e) && e.Hash.AsSpan().SequenceEqual(hash) && e.Result is T or null)
         {
             Interlocked.Increment(ref Hits);
@@ -94,18 +90,20 @@ public sealed class ParseCache
         {
             _entries[path] = new Entry(hash, result, list);
             // Stored only if the bytes parsed are the bytes hashed (an editor may save meanwhile).
-            if (store is not null && HashOf(path) is { } after && after.AsSpan().SequenceEqual(hash)) store.Write(path, hash, result, list);
+            if (store is not null && HashOfFile(path) is { } after && after.AsSpan().SequenceEqual(hash)) store.Write(path, hash, result, list);
         }
         else _entries.TryRemove(path, out _);
         return result;
     }
 
-    /// <summary>SHA-256 of a regular file's bytes; null for anything else (folders, links, huge or
-    /// unreadable files), which are always read afresh so that their diagnostics stay exact.</summary>
-    private byte[]? HashOf(string path)
+    /// <summary>SHA-256 of a regular file's bytes (a content file, a template, a font), read only
+    /// when its stamp does not vouch for the hash taken before; null for anything else (folders,
+    /// links, files over 4 MB, unreadable files), which are always read afresh so that their
+    /// diagnostics stay exact.</summary>
+    public byte[]? HashOfFile(string path)
     {
         _asked[path] = true;
-        if (!Output.Posix.Statx(path, out var stamp)) return HashBytes(path);
+        if (!Output.Posix.Statx(path, out var stamp)) return IsSmallRegularFile(path) ? HashBytes(path) : null;
         if (!stamp.IsRegularFile || stamp.Size > SourceFiles.MaxFileBytes) return null;
         if (_known.TryGetValue(path, out var known) && known.VouchesFor(stamp, _clock()))
         {
@@ -120,14 +118,19 @@ public sealed class ParseCache
         return hash;
     }
 
+    /// <summary>Where statx cannot tell: one lstat (a symbolic link shows in its attributes;
+    /// LinkTarget would add a readlink).</summary>
+    private static bool IsSmallRegularFile(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0 && info.Length <= SourceFiles.MaxFileBytes;
+    }
+
+    /// <summary>The file's bytes, read into a pooled buffer, hashed; null when it cannot be read.</summary>
     private static byte[]? HashBytes(string path)
     {
         try
         {
-            // One lstat (a symbolic link shows in its attributes; LinkTarget would add a readlink)
-            // and one read into a pooled buffer.
-            var info = new FileInfo(path);
-            if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > SourceFiles.MaxFileBytes) return null;
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             var length = (int)RandomAccess.GetLength(handle);
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
