@@ -85,8 +85,8 @@ public sealed record Topic
     /// <summary>Whether the topic has an algorithm, known without decoding a deferred body.</summary>
     public bool HasAlgorithm => _hasAlgorithm;
 
-    /// <summary>A body decoded on first use (thread-safe, once). <paramref name="hasAlgorithm"/>
-    /// must say what the body will hold.</summary>
+    /// <summary>A body decoded on first use (thread-safe, once); its <c>HasAlgorithm</c> must say
+    /// what the body will hold.</summary>
     public TopicBody.Deferred Later { init { _later = new Lazy<TopicBody>(value.Decode); _hasAlgorithm = value.HasAlgorithm; } }
 
     /// <summary>Whether the body has been decoded (or never was deferred): for tests.</summary>

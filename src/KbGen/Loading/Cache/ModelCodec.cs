@@ -13,7 +13,7 @@ namespace KbGen.Loading.Cache;
 /// model without being added here fails a test (and <see cref="FormatVersion"/> must then change).</summary>
 internal static class ModelCodec
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const byte KindTopic = 1, KindReference = 2;
 
@@ -77,7 +77,7 @@ internal static class ModelCodec
             Span(t.Span);
             w.Write(t.FilePath);
             // The body as a block of its own (its own table of file names), which a reader can
-            // keep undecoded until the body is first used.
+            // keep undecoded until the body is first used; whether it holds an algorithm, before it.
             using var ms = new MemoryStream();
             using (var bw = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true)) new Writer(bw).Body(t);
             w.Write(t.Algorithm is not null);
@@ -88,7 +88,6 @@ internal static class ModelCodec
         private void Body(Topic t)
         {
             Audience(t.Clinician); Audience(t.Patient);
-            w.Write(t.Algorithm is not null);
             if (t.Algorithm is { } a)
             {
                 w.Write(a.Title);
@@ -220,18 +219,18 @@ internal static class ModelCodec
                 {
                     using var body = new MemoryStream(bytes, offset, length, writable: false, publiclyVisible: true);
                     using var reader = new CacheReader(body);
-                    var decoded = new Reader(reader, text).Body();
+                    var decoded = new Reader(reader, text).Body(hasAlgorithm);
                     if (body.Position != body.Length) throw new InvalidDataException("trailing bytes in a topic body");
                     return decoded;
                 }, hasAlgorithm),
             };
         }
 
-        private TopicBody Body()
+        private TopicBody Body(bool hasAlgorithm)
         {
             var clinician = Audience(); var patient = Audience();
             Algorithm? algorithm = null;
-            if (r.ReadBoolean())
+            if (hasAlgorithm)
             {
                 var aTitle = r.ReadString();
                 var phases = List(() => new Phase(r.ReadString(), r.ReadString(), Opt(), Span()));
