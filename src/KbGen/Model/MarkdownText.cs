@@ -15,10 +15,12 @@ public sealed class Citation(string referenceId, MarkdownText owner, int offset)
     public override int GetHashCode() => ReferenceId.GetHashCode(StringComparison.Ordinal);
 }
 
-/// <summary>Maps a character offset of a field's value back to its line and column in the file.</summary>
+/// <summary>Maps a character offset of a field's value back to its line and column in the file.
+/// One map serves every field of a file; <paramref name="start"/> and <paramref name="end"/> are
+/// where the field's raw text lies in it.</summary>
 public interface IPositionMap
 {
-    SourceSpan? PositionOf(int offset);
+    SourceSpan? PositionOf(string value, int start, int end, int offset);
 }
 
 /// <summary>A Markdown field as the author wrote it. <see cref="PositionOf"/> maps an offset in
@@ -27,18 +29,27 @@ public interface IPositionMap
 /// build never pays for it.</summary>
 public sealed class MarkdownText
 {
+    // The file's map and the field's place in it, rather than a map object per field: a loaded
+    // knowledge base holds tens of thousands of fields, and every object in it is marked and
+    // copied by the collections of a build (docs/benchmarks.md).
     private readonly IPositionMap? _map;
+    private readonly int _start, _end;
 
-    public MarkdownText(string source, SourceSpan span, IPositionMap? map = null)
+    public MarkdownText(string source, SourceSpan span, IPositionMap? map = null, int start = 0, int end = 0)
     {
         Source = source;
         Span = span;
         _map = map;
+        _start = start;
+        _end = end;
     }
 
     public string Source { get; }
     public SourceSpan Span { get; }
     internal IPositionMap? Map => _map;
+    /// <summary>Where the field's raw text starts and ends in its file (kept by the model cache).</summary>
+    internal int MapStart => _start;
+    internal int MapEnd => _end;
 
     /// <summary>Citations in order of appearance; filled by the loader.</summary>
     public IReadOnlyList<Citation> Citations { get; internal set; } = [];
@@ -49,7 +60,7 @@ public sealed class MarkdownText
     /// Kept because search, feeds and the reading-level rule each ask for it.</summary>
     internal string? PlainCache { get; set; }
 
-    public SourceSpan PositionOf(int offset) => _map?.PositionOf(offset) ?? Span;
+    public SourceSpan PositionOf(int offset) => _map?.PositionOf(Source, _start, _end, offset) ?? Span;
 
     public override string ToString() => Source;
 }

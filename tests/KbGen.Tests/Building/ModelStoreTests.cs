@@ -196,7 +196,7 @@ public sealed class ModelStoreTests
             [typeof(AudienceText)] = "RedFlags Sections Span Summary",
             [typeof(Section)] = "Items Span Title",
             [typeof(Claim)] = "Certainty Items Span Strength Text",
-            [typeof(MarkdownText)] = "Citations IsEmpty Map PlainCache Source Span",
+            [typeof(MarkdownText)] = "Citations IsEmpty Map MapEnd MapStart PlainCache Source Span",
             [typeof(Citation)] = "Offset ReferenceId Span",
             [typeof(Algorithm)] = "Nodes Phases Span Start StartSpan Title",
             [typeof(Phase)] = "Caption Id Label Span Window",

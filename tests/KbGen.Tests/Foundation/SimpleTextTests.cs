@@ -18,7 +18,7 @@ public sealed class SimpleTextTests
 {
     private sealed class OffsetMap : IPositionMap
     {
-        public SourceSpan? PositionOf(int offset) => new SourceSpan("field", 1, offset + 1);
+        public SourceSpan? PositionOf(string value, int start, int end, int offset) => new SourceSpan("field", 1, offset + 1);
     }
 
     private static readonly string[] Handwritten =
@@ -82,7 +82,7 @@ public sealed class SimpleTextTests
             var slow = MarkdownReader.BuildMarkdig(new MarkdownText(s, SourceSpan.None, new OffsetMap()), s, slowBag);
             Assert.Equal(0, fastBag.Count);
             Assert.Equal(0, slowBag.Count);
-            Assert.Equal(slow.Citations.Select(c => (c.ReferenceId, c.Span)), fast.Citations.Select(c => (c.ReferenceId, new OffsetMap().PositionOf(SpanOffset(c))!.Value)));
+            Assert.Equal(slow.Citations.Select(c => (c.ReferenceId, c.Span)), fast.Citations.Select(c => (c.ReferenceId, new OffsetMap().PositionOf(s, 0, s.Length, SpanOffset(c))!.Value)));
 
             Assert.Equal(PlainText.OfMarkdig(s), PlainText.Of(s));
             Func<string, int> number = id => numbering?.NumberOf(id) ?? 0;

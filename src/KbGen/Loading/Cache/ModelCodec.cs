@@ -140,7 +140,7 @@ internal static class ModelCodec
             w.Write(PlainText.Of(m));
             switch (m.Map)
             {
-                case ScalarPositionMap s: w.Write((byte)1); w.Write(s.RawStart); w.Write(s.RawEnd); break;
+                case SourceText: w.Write((byte)1); w.Write(m.MapStart); w.Write(m.MapEnd); break;
                 case null: w.Write((byte)0); break;
                 default: throw new ArgumentException("a topic field with an unexpected position map");
             }
@@ -274,15 +274,15 @@ internal static class ModelCodec
             var span = Span();
             var n = Count();
             var citations = new (string Id, int Offset)[n];
-            for (var i = 0; i < n; i++) citations[i] = (r.ReadString(), r.ReadInt32());
+            for (var i = 0; i < n; i++) citations[i] = (string.Intern(r.ReadString()), r.ReadInt32());
             var plain = r.ReadString();
-            IPositionMap? map = r.ReadByte() switch
+            var text = r.ReadByte() switch
             {
-                0 => null,
-                1 => new ScalarPositionMap(value, source, r.ReadInt32(), r.ReadInt32()),
+                0 => new MarkdownText(value, span) { PlainCache = plain },
+                1 => new MarkdownText(value, span, source, r.ReadInt32(), r.ReadInt32()) { PlainCache = plain },
                 var k => throw new InvalidDataException($"bad position map kind {k}"),
             };
-            var text = new MarkdownText(value, span, map) { PlainCache = plain };
+            if (n == 0) return text;
             var list = new Citation[n];
             for (var i = 0; i < n; i++) list[i] = new Citation(citations[i].Id, text, citations[i].Offset);
             text.Citations = list;

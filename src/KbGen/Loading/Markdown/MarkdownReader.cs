@@ -14,22 +14,29 @@ public static class MarkdownReader
 {
     /// <summary>From a YAML scalar; positions come from aligning the value with the raw file text.</summary>
     internal static MarkdownText FromScalar(string value, SourceText file, int rawStart, int rawEnd, SourceSpan span, DiagnosticBag diagnostics) =>
-        Build(value, span, new ScalarPositionMap(value, file, rawStart, rawEnd), diagnostics);
+        Build(new MarkdownText(value, span, file, rawStart, rawEnd), diagnostics);
 
     /// <summary>From a region of a Markdown file (a page body): offsets map directly.</summary>
     public static MarkdownText FromFileRegion(string fileText, int start, SourceSpan span, LineIndex lines, DiagnosticBag diagnostics) =>
-        Build(fileText[start..], span, new RegionPositionMap(start, fileText.Length - start, span.File, lines), diagnostics);
+        Build(new MarkdownText(fileText[start..], span, new RegionPositionMap(span.File, lines), start, fileText.Length), diagnostics);
 
-    private static MarkdownText Build(string value, SourceSpan span, IPositionMap map, DiagnosticBag diagnostics)
+    private static MarkdownText Build(MarkdownText text, DiagnosticBag diagnostics)
     {
-        var text = new MarkdownText(value, span, map);
+        var value = text.Source;
         if (SimpleText.Scan(value) is { } pieces)
         {
             // Nothing to report; Markdig would find only the citations, each at its '['.
-            var found = new List<Citation>();
+            var count = 0;
+            foreach (var p in pieces) count += p.Ids?.Count ?? 0;
+            if (count == 0) return text;
+            // An exact array, and each id the one string for it: a loaded model holds tens of
+            // thousands of citations, and every object in it is marked and copied by the
+            // collections of a build (docs/benchmarks.md).
+            var found = new Citation[count];
+            var n = 0;
             foreach (var p in pieces)
                 if (p.Ids is { } ids)
-                    foreach (var id in ids) found.Add(new Citation(id, text, p.Start));
+                    foreach (var id in ids) found[n++] = new Citation(string.Intern(id), text, p.Start);
             text.Citations = found;
             return text;
         }
@@ -66,11 +73,11 @@ public static class MarkdownReader
                     if (ci.Error is not null)
                         diagnostics.Add(DiagnosticCodes.MalformedCitation, text.PositionOf(ci.Span.Start), ci.Error);
                     for (var i = 0; i < ci.Ids.Count; i++)
-                        citations.Add(new Citation(ci.Ids[i], text, ci.Span.Start));
+                        citations.Add(new Citation(string.Intern(ci.Ids[i]), text, ci.Span.Start));
                     break;
             }
         }
-        text.Citations = citations;
+        if (citations.Count > 0) text.Citations = citations.ToArray();
         return text;
     }
 

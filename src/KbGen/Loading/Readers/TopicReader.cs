@@ -99,7 +99,8 @@ public static class TopicReader
             c.Done();
             if (text is not null) claims.Add(new Claim(text, strength, certainty, nested, c.Span));
         }
-        return claims;
+        // Exact arrays: most claims have no items, and each list is one more object in the model.
+        return claims.Count == 0 ? [] : claims.ToArray();
     }
 
     private static Algorithm? ReadAlgorithm(MapReader? m, FileContext file)

@@ -116,7 +116,9 @@ public sealed class MapReader
     {
         var s = Scalar(key, required);
         if (s is null) return null;
-        if (allowed.Contains(s.Value)) return s.Value;
+        // The allowed string itself, not the scalar's copy: the model keeps one per claim.
+        foreach (var a in allowed)
+            if (a == s.Value) return a;
         var hint = Suggest(s.Value, allowed);
         Diag.Add(DiagnosticCodes.InvalidValue, s.Span, $"'{key}' must be one of {string.Join(", ", allowed)}, not '{Short(s.Value)}'{hint}");
         return null;
