@@ -103,11 +103,15 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
 
     private void Write(IOutputSink sink, string path, string template, object frame, object model, string? fallback = null)
     {
-        var body = templates.Render(template, new { page = frame, model }, diagnostics, fallback);
-        if (body is null) return;
-        var html = templates.Render("layout.hbs", new { page = frame, bodyHtml = body }, diagnostics);
-        if (html is null) return;
-        sink.WriteText("site/" + path, html);
+        using var page = PageBuffer.Rent();
+        if (!templates.RenderTo(page.Body, template, new { page = frame, model }, diagnostics, fallback)) return;
+        if (!templates.RenderTo(page.Layout, "layout.hbs", new { page = frame, bodyHtml = PageBuffer.Marker }, diagnostics)) return;
+        if (!page.TryWrite(bytes => sink.WriteBytes("site/" + path, bytes)))
+        {
+            var html = templates.Render("layout.hbs", new { page = frame, bodyHtml = page.BodyText() }, diagnostics);
+            if (html is null) return;
+            sink.WriteText("site/" + path, html);
+        }
         lock (_written) _written.Add(path);
     }
 

@@ -16,7 +16,7 @@ public sealed partial class TemplateSet
     private readonly IHandlebars _hb;
     private readonly string? _userDir;
     private readonly string _builtInDir;
-    private readonly ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HandlebarsTemplate<TextWriter, object, object>> _compiled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _paths = new(StringComparer.Ordinal);
     // Which file a name resolves to, looked up once: every page rendered two templates and each
     // lookup asked the file system up to twice.
@@ -98,17 +98,26 @@ public sealed partial class TemplateSet
     /// Returns null and reports a diagnostic on any template error.</summary>
     public string? Render(string name, object model, DiagnosticBag diagnostics, string? fallback = null)
     {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        return RenderTo(writer, name, model, diagnostics, fallback) ? writer.ToString() : null;
+    }
+
+    /// <summary>As <see cref="Render"/>, written to <paramref name="writer"/>; false (and a
+    /// diagnostic) on any template error, after which what was written is not a page.</summary>
+    public bool RenderTo(TextWriter writer, string name, object model, DiagnosticBag diagnostics, string? fallback = null)
+    {
         var path = _resolved.GetOrAdd((name, fallback), k => Resolve(k.Name) ?? (k.Fallback is null ? null : Resolve(k.Fallback)));
         if (path is null)
         {
             diagnostics.Add(DiagnosticCodes.TemplateMissing, SourceSpan.FileStart(Path.Combine(_userDir ?? _builtInDir, name)),
                 $"template '{name}' not found in {(_userDir is null ? "" : $"'{_userDir}' or ")}the built-in templates");
-            return null;
+            return false;
         }
         try
         {
-            var template = _compiled.GetOrAdd(path, p => _hb.Compile(File.ReadAllText(p)));
-            return template(model);
+            var template = _compiled.GetOrAdd(path, p => _hb.Compile(new StringReader(File.ReadAllText(p))));
+            template(writer, model, null!);
+            return true;
         }
         catch (Exception ex) when (ex is PartialException or HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException or InvalidOperationException or ArgumentException or IOException or NullReferenceException)
         {
@@ -119,7 +128,7 @@ public sealed partial class TemplateSet
                 if (e is PartialException pe) file = pe.File;
             var cause = ex.GetBaseException();
             diagnostics.Add(DiagnosticCodes.TemplateError, Where(file, cause.Message), Clean(cause.Message));
-            return null;
+            return false;
         }
     }
 
