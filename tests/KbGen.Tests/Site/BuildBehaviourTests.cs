@@ -22,6 +22,36 @@ public class BuildBehaviourTests
         { "layout.hbs", "<!DOCTYPE html><html><body>{{#if page.title}}{{{bodyHtml}}}</body></html>\n" },
     };
 
+    public static TheoryData<string, string[], string[]> Layouts => new()
+    {
+        // The page is spliced in place of the one marker the layout writes...
+        { "<main>{{{bodyHtml}}}</main>", ["<main><article class=\"topic\""], [] },
+        // ...and any other layout is rendered with the page itself: twice, escaped, or tested.
+        { "<main>{{{bodyHtml}}}</main><aside>{{{bodyHtml}}}</aside>", ["<main><article class=\"topic\"", "<aside><article class=\"topic\""], [] },
+        { "<main>{{bodyHtml}}</main>", ["<main>&lt;article class&#x3D;&quot;topic&quot;"], ["<article"] },
+        { "{{#if bodyHtml}}<main>{{{bodyHtml}}}</main>{{/if}}", ["<main><article class=\"topic\""], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void A_layout_gets_the_page_as_written_however_it_uses_it(string layout, string[] expected, string[] absent)
+    {
+        using var tmp = new TempDir("layout");
+        var templates = tmp.Combine("templates");
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(Path.Combine(templates, "layout.hbs"), layout);
+        var report = TestBuild.Run(TestPaths.Content, tmp.Combine("output"), Channel.Preview, templatesDir: templates);
+        Assert.True(report.Succeeded, TestBuild.Describe(report));
+        var topics = Directory.GetFiles(tmp.Combine("output", "site", "topics"), "index.html", SearchOption.AllDirectories);
+        Assert.NotEmpty(topics);
+        foreach (var html in topics.Select(File.ReadAllText))
+        {
+            Assert.DoesNotContain(PageBuffer.Marker, html);
+            foreach (var e in expected) Assert.Contains(e, html);
+            foreach (var a in absent) Assert.DoesNotContain(a, html);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(BrokenTemplates))]
     public void A_template_error_fails_the_build_with_KB9101_and_keeps_the_previous_output(string name, string text)
