@@ -32,6 +32,16 @@ internal sealed class SourceText : IPositionMap
 
     public string Path { get; }
 
+    private Dictionary<string, string>? _shared;
+
+    /// <summary>One string for each distinct value (a reference id cited across the file).
+    /// A file is read by one thread.</summary>
+    public string Shared(string value)
+    {
+        _shared ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        return _shared.TryAdd(value, value) ? value : _shared[value];
+    }
+
     public string? Text { get { Load(); return _text; } }
     public LineIndex? Lines { get { Load(); return _lines; } }
 
