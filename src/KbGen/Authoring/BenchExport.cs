@@ -9,21 +9,22 @@ using KbGen.Rendering;
 namespace KbGen.Authoring;
 
 /// <summary>For benchmarks only (`kbgen dev export-hugo CONTENT OUT`): the same knowledge base as
-/// (1) a minimal Hugo site — one Markdown page per topic carrying its whole text, one single-page
-/// layout and one list layout — and (2) each topic's patient handout as one self-contained HTML
-/// file (handouts/&lt;id&gt;.html) for a browser to print to PDF.</summary>
+/// (1) a Hugo site whose topic pages show what KbGen's show (hugo/, see <see cref="HugoBenchSite"/>),
+/// (2) the text-only Hugo site first used (hugo-text/: one Markdown page per topic carrying its
+/// text, one single-page layout and one list layout), and (3) each topic's patient handout as one
+/// self-contained HTML file (handouts/&lt;id&gt;.html) for a browser to print to PDF.</summary>
 public static class BenchExport
 {
     public static int Write(string contentDir, string outDir)
     {
         var diagnostics = new DiagnosticBag();
         var kb = ContentLoader.Load(contentDir, diagnostics) ?? throw new InvalidOperationException("content could not be loaded");
-        var site = Path.Combine(outDir, "hugo");
-        Directory.CreateDirectory(Path.Combine(site, "content", "topics"));
-        Directory.CreateDirectory(Path.Combine(site, "layouts", "_default"));
+        var text = Path.Combine(outDir, "hugo-text");
+        Directory.CreateDirectory(Path.Combine(text, "content", "topics"));
+        Directory.CreateDirectory(Path.Combine(text, "layouts", "_default"));
         Directory.CreateDirectory(Path.Combine(outDir, "handouts"));
-        File.WriteAllText(Path.Combine(site, "hugo.toml"), $"baseURL = \"{kb.Settings.BaseUrl}\"\ntitle = \"{kb.Settings.Title}\"\ndisableKinds = [\"taxonomy\", \"term\"]\n");
-        File.WriteAllText(Path.Combine(site, "layouts", "_default", "single.html"), """
+        File.WriteAllText(Path.Combine(text, "hugo.toml"), $"baseURL = \"{kb.Settings.BaseUrl}\"\ntitle = \"{kb.Settings.Title}\"\ndisableKinds = [\"taxonomy\", \"term\"]\n");
+        File.WriteAllText(Path.Combine(text, "layouts", "_default", "single.html"), """
             <!DOCTYPE html>
             <html lang="{{ site.LanguageCode | default "en" }}"><head><meta charset="utf-8"><title>{{ .Title }} · {{ site.Title }}</title>
             <meta name="description" content="{{ .Params.question }}"><link rel="stylesheet" href="{{ "site.css" | relURL }}"></head>
@@ -32,16 +33,17 @@ public static class BenchExport
             <ul class="tags">{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul>
             {{ .Content }}</article></main><footer>{{ site.Title }}</footer></body></html>
             """);
-        File.WriteAllText(Path.Combine(site, "layouts", "_default", "list.html"), """
+        File.WriteAllText(Path.Combine(text, "layouts", "_default", "list.html"), """
             <!DOCTYPE html>
             <html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
             <body><main><h1>{{ site.Title }}</h1><ul>{{ range site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.question }}</li>{{ end }}</ul></main></body></html>
             """);
+        HugoBenchSite.WriteEquivalent(kb, Path.Combine(outDir, "hugo"), Path.Combine(Rendering.Html.TemplateSet.LocateBuiltIn(), "assets"));
         var count = 0;
         Parallel.ForEach(kb.Topics, t =>
         {
             var numbering = new CitationNumbering(t, kb.FindReference);
-            File.WriteAllText(Path.Combine(site, "content", "topics", t.Id + ".md"), Markdown(kb, t, numbering));
+            File.WriteAllText(Path.Combine(text, "content", "topics", t.Id + ".md"), Markdown(kb, t, numbering));
             File.WriteAllText(Path.Combine(outDir, "handouts", t.Id + ".html"), PatientHtml(kb, t));
             Interlocked.Increment(ref count);
         });
