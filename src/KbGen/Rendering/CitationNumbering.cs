@@ -55,18 +55,18 @@ public sealed class CitationNumbering
 
     public int NumberOf(string referenceId) => _numbers.TryGetValue(referenceId, out var n) ? n : 0;
 
-    public static IEnumerable<MarkdownText> InPageOrder(Topic t)
+    public static IReadOnlyList<MarkdownText> InPageOrder(Topic t)
     {
-        if (!t.Summary.IsEmpty) yield return t.Summary;
-        foreach (var s in t.Clinician.Sections)
-            foreach (var c in ClaimWalk.Flatten(s.Items)) yield return c.Text;
-        foreach (var c in ClaimWalk.Flatten(t.Clinician.RedFlags)) yield return c.Text;
+        var texts = new List<MarkdownText>(96);
+        if (!t.Summary.IsEmpty) texts.Add(t.Summary);
+        foreach (var s in t.Clinician.Sections) ClaimWalk.AddTexts(texts, s.Items);
+        ClaimWalk.AddTexts(texts, t.Clinician.RedFlags);
         if (t.Algorithm is { } a)
-            foreach (var n in AlgorithmOrder.Nodes(a)) yield return n.Text;
-        foreach (var c in ClaimWalk.Flatten(t.Pitfalls)) yield return c.Text;
-        if (t.Patient.Summary is { } ps) yield return ps;
-        foreach (var s in t.Patient.Sections)
-            foreach (var c in ClaimWalk.Flatten(s.Items)) yield return c.Text;
-        foreach (var c in ClaimWalk.Flatten(t.Patient.RedFlags)) yield return c.Text;
+            foreach (var n in AlgorithmOrder.Nodes(a)) texts.Add(n.Text);
+        ClaimWalk.AddTexts(texts, t.Pitfalls);
+        if (t.Patient.Summary is { } ps) texts.Add(ps);
+        foreach (var s in t.Patient.Sections) ClaimWalk.AddTexts(texts, s.Items);
+        ClaimWalk.AddTexts(texts, t.Patient.RedFlags);
+        return texts;
     }
 }

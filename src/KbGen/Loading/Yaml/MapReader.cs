@@ -13,7 +13,12 @@ public sealed class MapReader
     private readonly YMapping _map;
     private readonly FileContext _file;
     private readonly string _what;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    // The keys asked for (for "did you mean") and which entries they matched (for unknown keys):
+    // a bit per entry rather than a set of strings, as every claim of every topic has a reader.
+    private string[]? _asked;
+    private int _askedCount;
+    private ulong _matched;
+    private bool[]? _matchedBeyond64;
 
     public MapReader(YMapping map, FileContext file, string what)
     {
@@ -37,9 +42,17 @@ public sealed class MapReader
 
     public YNode? Node(string key)
     {
-        _known.Add(key);
-        return _map.Get(key);
+        if (_asked is null) _asked = new string[8];
+        else if (_askedCount == _asked.Length) Array.Resize(ref _asked, _askedCount * 2);
+        _asked[_askedCount++] = key;
+        var i = _map.IndexOf(key);
+        if (i < 0) return null;
+        if (i < 64) _matched |= 1UL << i;
+        else (_matchedBeyond64 ??= new bool[_map.Entries.Count])[i] = true;
+        return _map.Entries[i].Value;
     }
+
+    private bool Matched(int i) => i < 64 ? (_matched & (1UL << i)) != 0 : _matchedBeyond64?[i] == true;
 
     private YNode? Present(string key, bool required)
     {
@@ -183,10 +196,12 @@ public sealed class MapReader
     /// <summary>Reports every key that no getter asked for.</summary>
     public void Done()
     {
-        foreach (var (key, _) in _map.Entries)
+        for (var i = 0; i < _map.Entries.Count; i++)
         {
-            if (_known.Contains(key.Value)) continue;
-            Diag.Add(DiagnosticCodes.UnknownKey, key.Span, $"unknown key '{Short(key.Value)}' in {_what}{Suggest(key.Value, _known.ToList())}");
+            if (Matched(i)) continue;
+            var key = _map.Entries[i].Key;
+            var asked = _asked is null ? [] : _asked.Take(_askedCount).Distinct(StringComparer.Ordinal).ToList();
+            Diag.Add(DiagnosticCodes.UnknownKey, key.Span, $"unknown key '{Short(key.Value)}' in {_what}{Suggest(key.Value, asked)}");
         }
     }
 

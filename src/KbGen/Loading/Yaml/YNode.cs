@@ -25,11 +25,16 @@ public sealed record YMapping(IReadOnlyList<KeyValuePair<YScalar, YNode>> Entrie
 {
     public override string KindName => "a mapping";
 
-    public YNode? Get(string key)
+    public YNode? Get(string key) => IndexOf(key) is var i and >= 0 ? Entries[i].Value : null;
+
+    /// <summary>The entry's index, or -1. (An index loop: foreach over the interface boxed an
+    /// enumerator per lookup, 29 MB for 1,000 topics.)</summary>
+    public int IndexOf(string key)
     {
-        foreach (var e in Entries)
-            if (e.Key.Value == key) return e.Value;
-        return null;
+        var entries = Entries;
+        for (var i = 0; i < entries.Count; i++)
+            if (entries[i].Key.Value == key) return i;
+        return -1;
     }
 }
 
