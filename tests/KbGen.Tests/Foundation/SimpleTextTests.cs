@@ -85,6 +85,9 @@ public sealed class SimpleTextTests
             Assert.Equal(slow.Citations.Select(c => (c.ReferenceId, c.Span)), fast.Citations.Select(c => (c.ReferenceId, new OffsetMap().PositionOf(s, 0, s.Length, SpanOffset(c))!.Value)));
 
             Assert.Equal(PlainText.OfMarkdig(s), PlainText.Of(s));
+            var appended = new System.Text.StringBuilder(" x ");
+            PlainText.AppendTo(appended, field);
+            Assert.Equal(" x " + PlainText.OfMarkdig(s), appended.ToString());
             Func<string, int> number = id => numbering?.NumberOf(id) ?? 0;
             var (chartText, chartNumbers) = ChartText.Parse(s, number);
             var (patternText, patternNumbers) = ChartText.ParseWithPatterns(s, number);

@@ -17,13 +17,42 @@ public static class PlainText
         if (string.IsNullOrEmpty(markdown)) return "";
         if (SimpleText.Scan(markdown) is { } pieces)
         {
-            // Markdig would give the literal runs (citations have no text) and a space after the paragraph.
-            var plain = new StringBuilder(markdown.Length + 1);
-            foreach (var p in pieces)
-                if (p.Ids is null) plain.Append(markdown, p.Start, p.Length);
-            return Collapse(plain.Append(' ').ToString());
+            var sb = new StringBuilder(markdown.Length);
+            AppendSimple(sb, markdown, pieces);
+            return sb.ToString();
         }
         return OfMarkdig(markdown);
+    }
+
+    /// <summary>Appends exactly <see cref="Of(MarkdownText)"/> to <paramref name="sb"/>, without
+    /// keeping it with the field (the search index reads every field of every topic once).</summary>
+    public static void AppendTo(StringBuilder sb, MarkdownText text)
+    {
+        if (text.PlainCache is { } known) { sb.Append(known); return; }
+        var markdown = text.Source;
+        if (string.IsNullOrEmpty(markdown)) return;
+        if (SimpleText.Scan(markdown) is { } pieces) AppendSimple(sb, markdown, pieces);
+        else sb.Append(OfMarkdig(markdown));
+    }
+
+    /// <summary>The literal runs (citations have no text), collapsed as <see cref="Collapse"/>
+    /// does, in one pass: what Markdig's path gives for these fields.</summary>
+    private static void AppendSimple(StringBuilder sb, string markdown, List<SimpleText.Piece> pieces)
+    {
+        var start = sb.Length;
+        var space = false;
+        foreach (var p in pieces)
+        {
+            if (p.Ids is not null) continue;
+            foreach (var c in markdown.AsSpan(p.Start, p.Length))
+            {
+                if (char.IsWhiteSpace(c)) { space = sb.Length > start; continue; }
+                // Collapse's " ." -> "." and " ," -> ",".
+                if (space && c is not ('.' or ',')) sb.Append(' ');
+                space = false;
+                sb.Append(c);
+            }
+        }
     }
 
     /// <summary>Through Markdig, for any text that is not <see cref="SimpleText"/>; tests call it to

@@ -13,9 +13,12 @@ public sealed class TopicListing
 {
     private static readonly ConditionalWeakTable<Topic, TopicListing> Memo = new();
 
+    [ThreadStatic] private static System.Text.StringBuilder? t_text;
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? t_json;
+
     private TopicListing(Topic t)
     {
-        var texts = CitationNumbering.InPageOrder(t).ToList();
+        var texts = CitationNumbering.InPageOrder(t);
         var cited = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
@@ -23,7 +26,17 @@ public sealed class TopicListing
                 if (seen.Add(c.ReferenceId)) cited.Add(c.ReferenceId);
         CitedIds = cited;
 
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        // The topic's whole text, each field's plain text joined by spaces, built in this thread's
+        // buffers: not kept with each field, as 75,000 fields' strings would be for 1,000 topics.
+        var all = t_text ??= new System.Text.StringBuilder(16 * 1024);
+        all.Clear();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (i > 0) all.Append(' ');
+            PlainText.AppendTo(all, texts[i]);
+        }
+        var buffer = t_json ??= new System.Buffers.ArrayBufferWriter<byte>(32 * 1024);
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer))
         {
             // The fields and their order are the search index's format (assets/site.js reads it).
@@ -32,7 +45,13 @@ public sealed class TopicListing
             json.WriteString("question", t.Question);
             json.WriteString("href", SitePaths.Pretty(SitePaths.Topic(t.Id)) + "index.html");
             json.WriteString("summary", PlainText.Of(t.Summary));
-            json.WriteString("text", string.Join(" ", texts.Select(PlainText.Of)));
+            // One chunk once the builder has been cleared (it keeps its capacity in one array); a
+            // text longer than any before it is copied once.
+            ReadOnlyMemory<char> whole = default;
+            var chunks = 0;
+            foreach (var chunk in all.GetChunks()) { whole = chunk; chunks++; }
+            if (chunks <= 1) json.WriteString("text", whole.Span);
+            else json.WriteString("text", all.ToString());
             json.WriteEndObject();
         }
         SearchEntryJson = buffer.WrittenSpan.ToArray();
