@@ -45,7 +45,11 @@ internal static class ChartCoordinates
     {
         var n = layer.Count;
         if (n == 0) return;
-        var offset = new double[n];
+        // On the stack: this runs for every layer on every sweep, and its arrays and list were
+        // most of a chart layout's garbage.
+        Span<double> offset = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<double> blockSum = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<int> blockCount = n <= 256 ? stackalloc int[n] : new int[n];
         for (var i = 1; i < n; i++)
         {
             var a = g.Elements[layer[i - 1]];
@@ -54,20 +58,22 @@ internal static class ChartCoordinates
             offset[i] = offset[i - 1] + (a.Width + b.Width) / 2 + gap;
         }
         // Pool adjacent violators on t_i = d_i - o_i: the z_i must not decrease.
-        var blocks = new List<(double Sum, int Count)>();
+        var blocks = 0;
         for (var i = 0; i < n; i++)
         {
-            blocks.Add((desired[i] - offset[i], 1));
-            while (blocks.Count > 1 && blocks[^2].Sum / blocks[^2].Count > blocks[^1].Sum / blocks[^1].Count)
+            blockSum[blocks] = desired[i] - offset[i];
+            blockCount[blocks] = 1;
+            blocks++;
+            while (blocks > 1 && blockSum[blocks - 2] / blockCount[blocks - 2] > blockSum[blocks - 1] / blockCount[blocks - 1])
             {
-                var top = blocks[^1];
-                blocks.RemoveAt(blocks.Count - 1);
-                blocks[^1] = (blocks[^1].Sum + top.Sum, blocks[^1].Count + top.Count);
+                blockSum[blocks - 2] += blockSum[blocks - 1];
+                blockCount[blocks - 2] += blockCount[blocks - 1];
+                blocks--;
             }
         }
         var k = 0;
-        foreach (var (sum, count) in blocks)
-            for (var c = 0; c < count; c++, k++)
-                g.Elements[layer[k]].X = sum / count + offset[k];
+        for (var bi = 0; bi < blocks; bi++)
+            for (var c = 0; c < blockCount[bi]; c++, k++)
+                g.Elements[layer[k]].X = blockSum[bi] / blockCount[bi] + offset[k];
     }
 }

@@ -34,7 +34,7 @@ public static class ChartTextList
             list.Add(e);
         }
         var prefix = SvgChartPainter.X(idPrefix);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(512 + 400 * ordered.Count);
         sb.Append($"<div class=\"chart-text-list\" id=\"{prefix}-text\">\n");
         foreach (var (caption, group) in groups)
         {

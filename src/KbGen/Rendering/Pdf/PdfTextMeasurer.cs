@@ -56,11 +56,13 @@ public sealed class PdfTextMeasurer : ITextMeasurer
     public double Width(string text, FontStyleKind style, double size)
     {
         if (text.Length == 0) return 0;
-        return _widths.GetOrAdd((text, style, size), key =>
+        // The factory takes the measurer as an argument: a lambda capturing it was a new delegate
+        // on every call, cached width or not (8 MB per 1,000 charts).
+        return _widths.GetOrAdd((text, style, size), static (key, self) =>
         {
-            var font = Font(key.Item2, key.Item3);
-            lock (_gate) return _measure.MeasureString(key.Item1, font).Width;
-        });
+            var font = self.Font(key.Item2, key.Item3);
+            lock (self._gate) return self._measure.MeasureString(key.Item1, font).Width;
+        }, this);
     }
 
     public double LineHeight(FontStyleKind style, double size) => Font(style, size).GetHeight();
