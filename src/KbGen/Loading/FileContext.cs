@@ -17,5 +17,5 @@ public sealed class FileContext(string path, string text, DiagnosticBag diagnost
     public LineIndex Lines => _lines ??= new LineIndex(Text);
 
     public MarkdownText Markdown(YScalar s) =>
-        MarkdownReader.FromScalar(s.Value, _source ??= new SourceText(Path, Text, Lines), s.StartOffset, s.EndOffset, s.Span, Diagnostics);
+        MarkdownReader.FromScalar(s.Value, _source ??= new SourceText(Path, Text), s.StartOffset, s.EndOffset, s.Span, Diagnostics);
 }

@@ -16,11 +16,11 @@ internal sealed class SourceText : IPositionMap
     private LineIndex? _lines;
     private bool _loaded;
 
-    public SourceText(string path, string text, LineIndex lines)
+    /// <summary>A file read by this build; its line index is made only if a position is asked for.</summary>
+    public SourceText(string path, string text)
     {
         Path = path;
         _text = text;
-        _lines = lines;
         _loaded = true;
     }
 
@@ -43,7 +43,8 @@ internal sealed class SourceText : IPositionMap
     }
 
     public string? Text { get { Load(); return _text; } }
-    public LineIndex? Lines { get { Load(); return _lines; } }
+    // Two threads may both make it; either result is the same.
+    public LineIndex? Lines { get { Load(); return _text is null ? null : _lines ??= new LineIndex(_text); } }
 
     public SourceSpan? PositionOf(string value, int rawStart, int rawEnd, int offset)
     {
@@ -73,7 +74,6 @@ internal sealed class SourceText : IPositionMap
         {
             if (_loaded) return;
             _text = _load!();
-            _lines = _text is null ? null : new LineIndex(_text);
             _loaded = true;
         }
     }

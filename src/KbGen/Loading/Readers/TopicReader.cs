@@ -88,9 +88,10 @@ public static class TopicReader
     {
         if (seq is null) return [];
         var claims = new List<Claim>();
+        var itemWhat = $"an item of '{what}'";
         foreach (var item in seq.Items)
         {
-            var c = MapReader.Of(item, file, $"an item of '{what}'");
+            var c = MapReader.Of(item, file, itemWhat);
             if (c is null) continue;
             var text = c.Markdown("text", required: true);
             var strength = c.Enum("strength", Strengths);

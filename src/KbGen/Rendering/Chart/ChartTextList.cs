@@ -35,20 +35,20 @@ public static class ChartTextList
         }
         var prefix = SvgChartPainter.X(idPrefix);
         var sb = new StringBuilder(512 + 400 * ordered.Count);
-        sb.Append($"<div class=\"chart-text-list\" id=\"{prefix}-text\">\n");
+        Invariant.To(sb, $"<div class=\"chart-text-list\" id=\"{prefix}-text\">\n");
         foreach (var (caption, group) in groups)
         {
-            sb.Append($"<h{h}>{SvgChartPainter.X(caption)}</h{h}>\n");
-            sb.Append($"<ol start=\"{number[group[0].Id].ToString(CultureInfo.InvariantCulture)}\">\n");
+            Invariant.To(sb, $"<h{h}>{SvgChartPainter.X(caption)}</h{h}>\n");
+            Invariant.To(sb, $"<ol start=\"{number[group[0].Id].ToString(CultureInfo.InvariantCulture)}\">\n");
             foreach (var n in group)
             {
-                sb.Append($"<li id=\"{prefix}-step-{SvgChartPainter.X(n.Id)}\">");
+                Invariant.To(sb, $"<li id=\"{prefix}-step-{SvgChartPainter.X(n.Id)}\">");
                 sb.Append(SvgChartPainter.X(n.PlainText));
                 if (referenceId is not null && n.ReferenceNumbers.Count > 0)
                     // On a page, citations link to the topic's reference list like every other citation.
                     sb.Append("<sup class=\"cite\">").Append(string.Join(",", n.ReferenceNumbers.Distinct().Order().Select(num =>
                         $"<a href=\"#ref-{SvgChartPainter.X(referenceId(num) ?? "")}\">{num.ToString(CultureInfo.InvariantCulture)}</a>"))).Append("</sup>");
-                else if (n.Superscript is not null) sb.Append($"<sup>{SvgChartPainter.X(n.Superscript)}</sup>");
+                else if (n.Superscript is not null) Invariant.To(sb, $"<sup>{SvgChartPainter.X(n.Superscript)}</sup>");
                 var outs = edgesFrom.GetValueOrDefault(n.Id) ?? [];
                 if (outs.Count == 0 && n.Kind == NodeKind.End) sb.Append(" <span class=\"chart-next\">End.</span>");
                 foreach (var e in outs)
@@ -56,7 +56,7 @@ public static class ChartTextList
                     if (!byId.TryGetValue(e.To, out var target)) continue;
                     var step = number[e.To].ToString(CultureInfo.InvariantCulture);
                     var lead = e.Label is null ? "Next" : SvgChartPainter.X(e.Label);
-                    sb.Append($" <span class=\"chart-next\">{lead}: go to <a href=\"#{prefix}-step-{SvgChartPainter.X(e.To)}\">step {step}</a> ({SvgChartPainter.X(target.PlainText.TrimEnd('.'))}).</span>");
+                    Invariant.To(sb, $" <span class=\"chart-next\">{lead}: go to <a href=\"#{prefix}-step-{SvgChartPainter.X(e.To)}\">step {step}</a> ({SvgChartPainter.X(target.PlainText.TrimEnd('.'))}).</span>");
                 }
                 sb.Append("</li>\n");
             }

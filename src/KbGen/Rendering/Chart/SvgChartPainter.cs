@@ -6,7 +6,9 @@ namespace KbGen.Rendering.Chart;
 
 /// <summary>Draws a <see cref="ChartLayout"/> as an SVG fragment to inline in a page. Pages run
 /// under a strict Content-Security-Policy, so there are no style attributes: presentation
-/// attributes and classes only. All text is escaped; output is byte-for-byte deterministic.</summary>
+/// attributes and classes only. All text is escaped; output is byte-for-byte deterministic:
+/// numbers are written "0.##" in the invariant culture, straight into the builder
+/// (<see cref="Invariant"/>).</summary>
 public static class SvgChartPainter
 {
     public const string FontFamily = "'DejaVu Sans', Verdana, Arial, sans-serif";
@@ -22,44 +24,44 @@ public static class SvgChartPainter
         // Sized for the chart (about 600 characters a node with its edges): grown block by block it
         // was a third of a topic page's garbage.
         var sb = new StringBuilder(1024 + 600 * layout.Nodes.Count + 100 * layout.Edges.Count);
-        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kb-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"")
-          .Append(Inv, $" viewBox=\"0 0 {layout.Width:0.##} {layout.Height:0.##}\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\"")
-          .Append(Inv, $" font-family=\"{FontFamily}\" font-size=\"{layout.FontSize:0.##}\">\n");
-        sb.Append($"<title id=\"{id}-title\">{X(layout.Title)}</title>\n");
-        sb.Append($"<desc id=\"{id}-desc\">{X(desc)}</desc>\n");
-        sb.Append("<defs>")
-          .Append($"<marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
-          .Append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333333\"/></marker></defs>\n");
+        Invariant.To(sb, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kb-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"");
+        Invariant.To(sb, $" viewBox=\"0 0 {layout.Width:0.##} {layout.Height:0.##}\" width=\"100%\" preserveAspectRatio=\"xMidYMin meet\"");
+        Invariant.To(sb, $" font-family=\"{FontFamily}\" font-size=\"{layout.FontSize:0.##}\">\n");
+        Invariant.To(sb, $"<title id=\"{id}-title\">{X(layout.Title)}</title>\n");
+        Invariant.To(sb, $"<desc id=\"{id}-desc\">{X(desc)}</desc>\n");
+        sb.Append("<defs>");
+        Invariant.To(sb, $"<marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">");
+        sb.Append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333333\"/></marker></defs>\n");
 
         sb.Append("<g class=\"bands\">\n");
         var i = 0;
         foreach (var b in layout.Bands)
         {
             var fill = i++ % 2 == 0 ? "#eef3f8" : "#f7f9fb";
-            sb.Append(Inv, $"<rect class=\"band\" data-phase-id=\"{X(b.PhaseId)}\" x=\"{b.Rect.X:0.##}\" y=\"{b.Rect.Y:0.##}\" width=\"{b.Rect.Width:0.##}\" height=\"{b.Rect.Height:0.##}\" fill=\"{fill}\" stroke=\"#c5d0dc\" stroke-width=\"0.8\"/>\n");
+            Invariant.To(sb, $"<rect class=\"band\" data-phase-id=\"{X(b.PhaseId)}\" x=\"{b.Rect.X:0.##}\" y=\"{b.Rect.Y:0.##}\" width=\"{b.Rect.Width:0.##}\" height=\"{b.Rect.Height:0.##}\" fill=\"{fill}\" stroke=\"#c5d0dc\" stroke-width=\"0.8\"/>\n");
             sb.Append("<text class=\"band-caption\" font-weight=\"bold\" fill=\"#1f3a5a\">");
             foreach (var l in b.CaptionLines)
-                sb.Append(Inv, $"<tspan x=\"{l.X:0.##}\" y=\"{l.Baseline:0.##}\">{X(l.Text)}</tspan>");
+                Invariant.To(sb, $"<tspan x=\"{l.X:0.##}\" y=\"{l.Baseline:0.##}\">{X(l.Text)}</tspan>");
             sb.Append("</text>\n");
         }
         sb.Append("</g>\n<g class=\"edges\" fill=\"none\" stroke=\"#333333\" stroke-width=\"1.2\">\n");
         foreach (var e in layout.Edges)
         {
-            sb.Append($"<polyline class=\"edge{(e.IsBack ? " edge-back" : "")}\" data-from=\"{X(e.From)}\" data-to=\"{X(e.To)}\" points=\"");
+            Invariant.To(sb, $"<polyline class=\"edge{(e.IsBack ? " edge-back" : "")}\" data-from=\"{X(e.From)}\" data-to=\"{X(e.To)}\" points=\"");
             for (var k = 0; k < e.Points.Count; k++)
             {
                 if (k > 0) sb.Append(' ');
-                sb.Append(Inv, $"{e.Points[k].X:0.##},{e.Points[k].Y:0.##}");
+                Invariant.To(sb, $"{e.Points[k].X:0.##},{e.Points[k].Y:0.##}");
             }
-            sb.Append($"\" marker-end=\"url(#{id}-arrow)\"")
+            Invariant.To(sb, $"\" marker-end=\"url(#{id}-arrow)\"")
               .Append(e.IsBack ? " stroke-dasharray=\"5 3\"" : "").Append("/>\n");
         }
         sb.Append("</g>\n<g class=\"edge-labels\" fill=\"#333333\">\n");
         foreach (var e in layout.Edges.Where(e => e.Label is not null && e.LabelRect is not null))
         {
             var r = e.LabelRect!.Value;
-            sb.Append(Inv, $"<rect x=\"{(r.X - 1):0.##}\" y=\"{r.Y:0.##}\" width=\"{(r.Width + 2):0.##}\" height=\"{r.Height:0.##}\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>")
-              .Append(Inv, $"<text class=\"edge-label\" x=\"{r.X:0.##}\" y=\"{e.LabelBaseline:0.##}\" font-size=\"{layout.LabelSize:0.##}\" font-style=\"italic\">{X(e.Label!)}</text>\n");
+            Invariant.To(sb, $"<rect x=\"{(r.X - 1):0.##}\" y=\"{r.Y:0.##}\" width=\"{(r.Width + 2):0.##}\" height=\"{r.Height:0.##}\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>");
+            Invariant.To(sb, $"<text class=\"edge-label\" x=\"{r.X:0.##}\" y=\"{e.LabelBaseline:0.##}\" font-size=\"{layout.LabelSize:0.##}\" font-style=\"italic\">{X(e.Label!)}</text>\n");
         }
         sb.Append("</g>\n<g class=\"nodes\">\n");
         foreach (var n in layout.Nodes)
@@ -69,19 +71,19 @@ public static class SvgChartPainter
             var (fill, stroke) = Colours(n.Kind);
             var common = $"class=\"node node-{kind}\" data-node-id=\"{X(n.Id)}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.2\"";
             if (n.Kind == NodeKind.Decision)
-                sb.Append(Inv, $"<polygon {common} points=\"{r.CenterX:0.##},{r.Y:0.##} {r.Right:0.##},{r.CenterY:0.##} {r.CenterX:0.##},{r.Bottom:0.##} {r.X:0.##},{r.CenterY:0.##}\"/>");
+                Invariant.To(sb, $"<polygon {common} points=\"{r.CenterX:0.##},{r.Y:0.##} {r.Right:0.##},{r.CenterY:0.##} {r.CenterX:0.##},{r.Bottom:0.##} {r.X:0.##},{r.CenterY:0.##}\"/>");
             else if (n.Kind == NodeKind.Step)
-                sb.Append(Inv, $"<rect {common} x=\"{r.X:0.##}\" y=\"{r.Y:0.##}\" width=\"{r.Width:0.##}\" height=\"{r.Height:0.##}\" rx=\"2\"/>");
+                Invariant.To(sb, $"<rect {common} x=\"{r.X:0.##}\" y=\"{r.Y:0.##}\" width=\"{r.Width:0.##}\" height=\"{r.Height:0.##}\" rx=\"2\"/>");
             else
-                sb.Append(Inv, $"<rect {common} x=\"{r.X:0.##}\" y=\"{r.Y:0.##}\" width=\"{r.Width:0.##}\" height=\"{r.Height:0.##}\" rx=\"{Math.Min(14, r.Height / 2):0.##}\"/>");
+                Invariant.To(sb, $"<rect {common} x=\"{r.X:0.##}\" y=\"{r.Y:0.##}\" width=\"{r.Width:0.##}\" height=\"{r.Height:0.##}\" rx=\"{Math.Min(14, r.Height / 2):0.##}\"/>");
             // Centred lines: browser fonts differ from our metrics, so anchor at the middle.
-            sb.Append($"<text class=\"node-text\" text-anchor=\"middle\" fill=\"#111111\">");
+            Invariant.To(sb, $"<text class=\"node-text\" text-anchor=\"middle\" fill=\"#111111\">");
             for (var k = 0; k < n.Lines.Count; k++)
             {
                 var l = n.Lines[k];
-                sb.Append(Inv, $"<tspan x=\"{r.CenterX:0.##}\" y=\"{l.Baseline:0.##}\">{X(l.Text)}");
+                Invariant.To(sb, $"<tspan x=\"{r.CenterX:0.##}\" y=\"{l.Baseline:0.##}\">{X(l.Text)}");
                 if (k == n.Lines.Count - 1 && n.Superscript is not null)
-                    sb.Append(Inv, $"<tspan class=\"cite\" baseline-shift=\"super\" font-size=\"{layout.SuperscriptSize:0.##}\">{X(n.Superscript)}</tspan>");
+                    Invariant.To(sb, $"<tspan class=\"cite\" baseline-shift=\"super\" font-size=\"{layout.SuperscriptSize:0.##}\">{X(n.Superscript)}</tspan>");
                 sb.Append("</tspan>");
             }
             sb.Append("</text>\n");
@@ -106,9 +108,6 @@ public static class SvgChartPainter
         _ => ("#ffffff", "#34506e"),
     };
 
-    /// <summary>Numbers are written "0.##" in the invariant culture, formatted straight into the
-    /// builder (a chart has hundreds of them; a string each was most of the painter's garbage).</summary>
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>XML escape for text and attribute values; drops characters XML cannot hold.</summary>
     internal static string X(string s)
