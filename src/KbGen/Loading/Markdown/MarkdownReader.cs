@@ -29,14 +29,14 @@ public static class MarkdownReader
             var count = 0;
             foreach (var p in pieces) count += p.Ids?.Count ?? 0;
             if (count == 0) return text;
-            // An exact array, and one string per id in the file: a loaded model holds tens of
-            // thousands of citations, and every object in it is marked and copied by the
+            // An exact array (the ids are already shared, see ShortStrings): a loaded model holds
+            // tens of thousands of citations, and every object in it is marked and copied by the
             // collections of a build (docs/benchmarks.md).
             var found = new Citation[count];
             var n = 0;
             foreach (var p in pieces)
                 if (p.Ids is { } ids)
-                    foreach (var id in ids) found[n++] = new Citation(text.Map is SourceText f ? f.Shared(id) : id, text, p.Start);
+                    foreach (var id in ids) found[n++] = new Citation(id, text, p.Start);
             text.Citations = found;
             return text;
         }
@@ -73,7 +73,7 @@ public static class MarkdownReader
                     if (ci.Error is not null)
                         diagnostics.Add(DiagnosticCodes.MalformedCitation, text.PositionOf(ci.Span.Start), ci.Error);
                     for (var i = 0; i < ci.Ids.Count; i++)
-                        citations.Add(new Citation(text.Map is SourceText f ? f.Shared(ci.Ids[i]) : ci.Ids[i], text, ci.Span.Start));
+                        citations.Add(new Citation(ShortStrings.Of(ci.Ids[i], 0, ci.Ids[i].Length), text, ci.Span.Start));
                     break;
             }
         }

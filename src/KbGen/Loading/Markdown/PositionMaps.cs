@@ -32,16 +32,6 @@ internal sealed class SourceText : IPositionMap
 
     public string Path { get; }
 
-    private Dictionary<string, string>? _shared;
-
-    /// <summary>One string for each distinct value (a reference id cited across the file).
-    /// A file is read by one thread.</summary>
-    public string Shared(string value)
-    {
-        _shared ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        return _shared.TryAdd(value, value) ? value : _shared[value];
-    }
-
     public string? Text { get { Load(); return _text; } }
     // Two threads may both make it; either result is the same.
     public LineIndex? Lines { get { Load(); return _text is null ? null : _lines ??= new LineIndex(_text); } }

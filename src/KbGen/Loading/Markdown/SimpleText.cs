@@ -76,7 +76,7 @@ internal static class SimpleText
             if (pos >= close || s[pos] != '@') return -1;
             var idStart = ++pos;
             while (pos < close && (char.IsAsciiLetterLower(s[pos]) || char.IsAsciiDigit(s[pos]) || s[pos] == '-')) pos++;
-            var id = s[idStart..pos];
+            var id = ShortStrings.Of(s, idStart, pos - idStart);
             if (!IdRules.IsValidId(id)) return -1;
             list.Add(id);
             while (pos < close && s[pos] == ' ') pos++;

@@ -51,7 +51,7 @@ internal sealed partial class FastYamlReader
         }
         if (end - start > MaxKeyLength) throw Bail();
         _pos = i + 1;
-        return new YScalar(_text.Substring(start, end - start), ScalarStyle.Plain, SpanAt(start), start, end);
+        return new YScalar(ShortStrings.Of(_text, start, end - start), ScalarStyle.Plain, SpanAt(start), start, end);
     }
 
     /// <summary>Whether the cursor is at a plain key followed by ': ' on this line (before any comment).</summary>

@@ -46,7 +46,7 @@ internal sealed partial class FastYamlReader
             end = ScanPlain(inFlow: false);
             folded.Append(_text, i, end - i);
         }
-        return new YScalar(folded?.ToString() ?? _text.Substring(start, end - start), ScalarStyle.Plain, span, start, end);
+        return new YScalar(folded?.ToString() ?? ShortStrings.Of(_text, start, end - start), ScalarStyle.Plain, span, start, end);
     }
 
     /// <summary>A plain scalar inside a flow collection, on one line.</summary>
@@ -55,7 +55,7 @@ internal sealed partial class FastYamlReader
         var start = _pos;
         var span = SpanAt(start);
         var end = ScanPlain(inFlow: true);
-        return new YScalar(_text.Substring(start, end - start), ScalarStyle.Plain, span, start, end);
+        return new YScalar(ShortStrings.Of(_text, start, end - start), ScalarStyle.Plain, span, start, end);
     }
 
     /// <summary>Moves to where plain text stops on this line (a break, ': ', ' #', or in flow
@@ -134,7 +134,7 @@ internal sealed partial class FastYamlReader
             }
             from = _pos;
         }
-        var value = sb is null ? _text.Substring(from, _pos - from) : sb.Append(_text, from, _pos - from).ToString();
+        var value = sb is null ? ShortStrings.Of(_text, from, _pos - from) : sb.Append(_text, from, _pos - from).ToString();
         _pos++;
         return new YScalar(value, quote == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, span, start, _pos);
     }
