@@ -1,8 +1,10 @@
 namespace KbGen.Model;
 
 /// <summary>A citation written as <c>[@id]</c> inside Markdown text. Its position is worked out
-/// only when asked for (a diagnostic needs it), from the text it belongs to.</summary>
-public sealed class Citation(string referenceId, MarkdownText owner, int offset) : IEquatable<Citation>
+/// only when asked for (a diagnostic needs it), from the text it belongs to. A value, kept inline
+/// in its text's array: a loaded knowledge base has tens of thousands, and as objects each was
+/// marked and copied by the collections of a build. Equal when they cite the same reference.</summary>
+public readonly struct Citation(string referenceId, MarkdownText owner, int offset) : IEquatable<Citation>
 {
     public string ReferenceId { get; } = referenceId;
     /// <summary>Offset of its <c>[@</c> in the owner's source.</summary>
@@ -10,9 +12,11 @@ public sealed class Citation(string referenceId, MarkdownText owner, int offset)
     /// <summary>The position of its <c>[@</c> in the file.</summary>
     public SourceSpan Span => owner.PositionOf(Offset);
 
-    public bool Equals(Citation? other) => other is not null && other.ReferenceId == ReferenceId;
-    public override bool Equals(object? obj) => Equals(obj as Citation);
-    public override int GetHashCode() => ReferenceId.GetHashCode(StringComparison.Ordinal);
+    public bool Equals(Citation other) => other.ReferenceId == ReferenceId;
+    public override bool Equals(object? obj) => obj is Citation c && Equals(c);
+    public override int GetHashCode() => ReferenceId?.GetHashCode(StringComparison.Ordinal) ?? 0;
+    public static bool operator ==(Citation a, Citation b) => a.Equals(b);
+    public static bool operator !=(Citation a, Citation b) => !a.Equals(b);
 }
 
 /// <summary>Maps a character offset of a field's value back to its line and column in the file.
