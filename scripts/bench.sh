@@ -38,6 +38,9 @@ kbgen=(dotnet "$repo/src/KbGen.Cli/bin/r2r/kbgen.dll")
 aside_dir="$work/aside"
 rm -rf "$aside_dir"; mkdir -p "$aside_dir"
 aside() { local p; for p in "$@"; do [ -e "$p" ] || [ -L "$p" ] || continue; mv "$p" "$(mktemp -d "$aside_dir/XXXXXX")/"; done; }
+# Before each section: the previous section's output (gigabytes after 10,000 topics) is still
+# being written back to disk, and measuring beside that writeback made runs vary by a third.
+settle() { sync; sleep 2; }
 trap 'rm -rf "$aside_dir"' EXIT
 
 results="$work/results.tsv"
@@ -69,6 +72,7 @@ for n in $sizes; do
   done
 done
 
+settle
 # (2) HTML only vs Hugo (BENCH_HTML_SIZES, default 1,000 topics).
 for n in ${BENCH_HTML_SIZES:-1000}; do
   c="$work/c$n"; x="$work/x$n"
@@ -89,6 +93,7 @@ for n in ${BENCH_HTML_SIZES:-1000}; do
   done
 done
 
+settle
 # (3) Handouts: Chromium printing the patient handout's HTML (warm browser, one page per core),
 # alternated with KbGen making only the patient handouts of the same 1,000 topics (like for like).
 x="$work/x1000"
@@ -122,6 +127,7 @@ for src in sample c200; do
   done
 done
 
+settle
 # (4) Incremental: full build of 1,000 with the cache, then edit one topic and rebuild.
 c="$work/c1000"
 aside "$work/oi" "$work"/.oi-* "$work/.kbgen-cache"
@@ -137,6 +143,7 @@ for r in 1 2 3 4 5; do
 done
 cp "$work/topic-00500.orig" "$topic"
 
+settle
 # (5) Inside serve: its own builder on a copy of the 1,000 topics, one topic edited per rebuild.
 for r in 1 2 3; do
   line=$("${kbgen[@]}" dev serve-rebuild "$c" --reps 9 | head -1)
