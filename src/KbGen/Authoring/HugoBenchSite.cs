@@ -29,7 +29,7 @@ internal static partial class HugoBenchSite
 {
     public static void WriteEquivalent(KnowledgeBase kb, string site, string assetsDir)
     {
-        foreach (var d in new[] { "content/topics", "layouts/_default", "layouts/partials", "layouts/shortcodes", "data", "static/assets" })
+        foreach (var d in new[] { "content/topics", "layouts/_default", "layouts/shortcodes", "data", "static/assets" })
             Directory.CreateDirectory(Path.Combine(site, d));
         File.WriteAllText(Path.Combine(site, "hugo.toml"), $"""
             baseURL = "{kb.Settings.BaseUrl}"
@@ -163,10 +163,14 @@ internal static partial class HugoBenchSite
 
     private static string Json(string s) => JsonSerializer.Serialize(s);
 
-    // The layouts mirror templates/layout.hbs and templates/topic.hbs.
+    // The layouts mirror templates/layout.hbs (baseof.html) and templates/topic.hbs (single.html):
+    // the same markup, so that both tools write pages of the same size.
     private static readonly (string Path, string Text)[] Layouts =
     [
-        ("layouts/partials/head.html", """
+        ("layouts/_default/baseof.html", """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'">
@@ -177,9 +181,8 @@ internal static partial class HugoBenchSite
             <link rel="stylesheet" href="{{ "assets/site.css" | relURL }}">
             <link rel="alternate" type="application/rss+xml" title="Topics" href="{{ "index.xml" | relURL }}">
             <script src="{{ "assets/site.js" | relURL }}" defer></script>
-
-            """),
-        ("layouts/partials/header.html", """
+            </head>
+            <body>
             <a class="skip" href="#main">Skip to content</a>
             <header class="site-header">
             <div class="wrap">
@@ -193,25 +196,20 @@ internal static partial class HugoBenchSite
             </nav>
             </div>
             </header>
-
-            """),
-        ("layouts/partials/footer.html", """
+            <main id="main" class="wrap">
+            {{ block "main" . }}{{ end }}</main>
             <footer class="site-footer">
             <div class="wrap">
             <p>{{ site.Params.publisher }} · {{ site.Title }}</p>
             <p>For education. Not a substitute for advice from your own clinician. In an emergency, call your local emergency number.</p>
             </div>
             </footer>
+            </body>
+            </html>
 
             """),
         ("layouts/_default/single.html", """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            {{ partial "head.html" . }}</head>
-            <body>
-            {{ partial "header.html" . }}<main id="main" class="wrap">
-            <article class="topic" data-topic="{{ .Params.id }}">
+            {{ define "main" }}<article class="topic" data-topic="{{ .Params.id }}">
             <header class="topic-header">
             <h1>{{ .Params.question }}</h1>
             <p class="topic-title">{{ .Title }}</p>
@@ -247,26 +245,14 @@ internal static partial class HugoBenchSite
             </section>
             {{ with site.Data.disclaimer.html }}<aside class="disclaimer" aria-label="Disclaimer">{{ . | safeHTML }}</aside>
             {{ end }}</article>
-            </main>
-            {{ partial "footer.html" . }}</body>
-            </html>
-
+            {{ end }}
             """),
         ("layouts/_default/list.html", """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            {{ partial "head.html" . }}</head>
-            <body>
-            {{ partial "header.html" . }}<main id="main" class="wrap">
-            <h1>{{ site.Title }}</h1>
+            {{ define "main" }}<h1>{{ site.Title }}</h1>
             <ul class="topic-list">
             {{ range site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Params.question }}</a> <span class="topic-title">{{ .Title }}</span></li>
             {{ end }}</ul>
-            </main>
-            {{ partial "footer.html" . }}</body>
-            </html>
-
+            {{ end }}
             """),
         ("layouts/_default/index.json", """
             {{- $entries := slice -}}

@@ -46,7 +46,7 @@ public sealed class BenchExportTests
             Assert.True(File.Exists(tmp.Combine("hugo-text", "content", "topics", t.Id + ".md")));
             Assert.True(File.Exists(tmp.Combine("handouts", t.Id + ".html")));
         }
-        foreach (var layout in new[] { "_default/single.html", "_default/list.html", "_default/index.json", "shortcodes/cite.html", "shortcodes/chart.html", "shortcodes/badges.html" })
+        foreach (var layout in new[] { "_default/baseof.html", "_default/single.html", "_default/list.html", "_default/index.json", "shortcodes/cite.html", "shortcodes/chart.html", "shortcodes/badges.html" })
             Assert.True(File.Exists(tmp.Combine("hugo", "layouts", layout)), layout);
     }
 }
