@@ -39,7 +39,14 @@ internal sealed class PageBuffer : IDisposable
         return b;
     }
 
-    public void Dispose() => _current = this;
+    /// <summary>Back to the thread for the next page, unless a listing page of many topics grew
+    /// it past a megabyte: a thread should not keep that for good (serve runs for hours).</summary>
+    public void Dispose()
+    {
+        if (_body.Capacity <= MaxKept && _layout.Capacity <= MaxKept) _current = this;
+    }
+
+    private const int MaxKept = 1 << 20;
 
     public TextWriter Body { get; }
     public TextWriter Layout { get; }
