@@ -101,7 +101,9 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
         };
     }
 
-    private void Write(IOutputSink sink, string path, string template, object frame, object model, string? fallback = null)
+    /// <summary>The page template inside the layout, written to site/<paramref name="path"/>; a
+    /// <paramref name="listed"/> page counts as written and goes into the sitemap.</summary>
+    private void Write(IOutputSink sink, string path, string template, object frame, object model, string? fallback = null, bool listed = true)
     {
         using var page = PageBuffer.Rent();
         if (!templates.RenderTo(page.Body, template, new { page = frame, model }, diagnostics, fallback)) return;
@@ -112,7 +114,7 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
             if (html is null) return;
             sink.WriteText("site/" + path, html);
         }
-        lock (_written) _written.Add(path);
+        if (listed) lock (_written) _written.Add(path);
     }
 
     // ---- topics ----
@@ -277,11 +279,9 @@ public sealed class SiteRenderer(SiteContext site, TemplateSet templates, Diagno
     private void Render404(IOutputSink sink)
     {
         // Served from any depth by a host, so its links are absolute from base-url.
-        var frame = Frame("404.html", "Page not found", null, root: _kb.Settings.BaseUrl);
-        var body = templates.Render("404.hbs", new { page = frame, model = new { home = _kb.Settings.BaseUrl } }, diagnostics);
-        if (body is null) return;
-        var html = templates.Render("layout.hbs", new { page = frame, bodyHtml = body }, diagnostics);
-        if (html is not null) sink.WriteText("site/404.html", html);
+        // Not a page of the sitemap.
+        Write(sink, "404.html", "404.hbs", Frame("404.html", "Page not found", null, root: _kb.Settings.BaseUrl),
+            new { home = _kb.Settings.BaseUrl }, listed: false);
     }
 
     // ---- search, sitemap, assets ----
