@@ -34,12 +34,15 @@ public static class ClaimWalk
     }
 
     /// <summary>The claims' texts, each followed by its items' (depth first), added to <paramref name="texts"/>.</summary>
-    internal static void AddTexts(List<MarkdownText> texts, IReadOnlyList<Claim> claims)
+    internal static void AddTexts(List<MarkdownText> texts, IReadOnlyList<Claim> claims) => Walk(texts, claims, static c => c.Text);
+
+    /// <summary>Claims, each followed by its items (depth first), into one list.</summary>
+    private static void Walk<T>(List<T> into, IReadOnlyList<Claim> claims, Func<Claim, T> pick)
     {
         foreach (var c in claims)
         {
-            texts.Add(c.Text);
-            if (c.Items.Count > 0) AddTexts(texts, c.Items);
+            into.Add(pick(c));
+            if (c.Items.Count > 0) Walk(into, c.Items, pick);
         }
     }
 
@@ -57,16 +60,7 @@ public static class ClaimWalk
     public static IReadOnlyList<Claim> Flatten(IReadOnlyList<Claim> claims)
     {
         var all = new List<Claim>(claims.Count * 2);
-        Add(all, claims);
+        Walk(all, claims, static c => c);
         return all;
-
-        static void Add(List<Claim> into, IReadOnlyList<Claim> claims)
-        {
-            foreach (var c in claims)
-            {
-                into.Add(c);
-                if (c.Items.Count > 0) Add(into, c.Items);
-            }
-        }
     }
 }

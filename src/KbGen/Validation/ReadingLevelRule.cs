@@ -14,7 +14,11 @@ public sealed class ReadingLevelRule : IValidationRule
         if (t.Patient.Summary is { IsEmpty: false } s)
             Score([s], s.Span, "patient summary", diagnostics);
         foreach (var sec in t.Patient.Sections)
-            Score(ClaimWalk.Flatten(sec.Items).Select(c => c.Text).ToList(), sec.Span, $"patient section '{sec.Title}'", diagnostics);
+        {
+            var texts = new List<MarkdownText>();
+            ClaimWalk.AddTexts(texts, sec.Items);
+            Score(texts, sec.Span, $"patient section '{sec.Title}'", diagnostics);
+        }
     }
 
     private static void Score(IReadOnlyList<MarkdownText> texts, SourceSpan at, string what, DiagnosticBag diagnostics)
