@@ -180,8 +180,6 @@ internal static class ModelCodec
         private readonly BinaryReader r;
         private readonly SourceText source;
         private readonly List<string> _files = [];
-        // A topic cites a handful of references many times: one string per id.
-        private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
         // Made once: a lambda per list read was a delegate per claim (each claim reads its items).
         private readonly Func<Claim> _claim;
         private readonly Func<string> _string;
@@ -276,7 +274,7 @@ internal static class ModelCodec
             var span = Span();
             var n = Count();
             var citations = new (string Id, int Offset)[n];
-            for (var i = 0; i < n; i++) { var id = r.ReadString(); citations[i] = (_ids.TryAdd(id, id) ? id : _ids[id], r.ReadInt32()); }
+            for (var i = 0; i < n; i++) { var id = r.ReadString(); citations[i] = (ShortStrings.Of(id, 0, id.Length), r.ReadInt32()); } // one string per id, as when loaded
             var plain = r.ReadString();
             var text = r.ReadByte() switch
             {

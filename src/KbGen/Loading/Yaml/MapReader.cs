@@ -196,11 +196,12 @@ public sealed class MapReader
     /// <summary>Reports every key that no getter asked for.</summary>
     public void Done()
     {
+        List<string>? asked = null;
         for (var i = 0; i < _map.Entries.Count; i++)
         {
             if (Matched(i)) continue;
             var key = _map.Entries[i].Key;
-            var asked = _asked is null ? [] : _asked.Take(_askedCount).Distinct(StringComparer.Ordinal).ToList();
+            asked ??= _asked is null ? [] : _asked.Take(_askedCount).Distinct(StringComparer.Ordinal).ToList();
             Diag.Add(DiagnosticCodes.UnknownKey, key.Span, $"unknown key '{Short(key.Value)}' in {_what}{Suggest(key.Value, asked)}");
         }
     }
