@@ -17,7 +17,6 @@ public sealed partial class TemplateSet
     private readonly string? _userDir;
     private readonly string _builtInDir;
     private readonly ConcurrentDictionary<string, HandlebarsTemplate<TextWriter, object, object>> _compiled = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _paths = new(StringComparer.Ordinal);
     // Which file a name resolves to, looked up once: every page rendered two templates and each
     // lookup asked the file system up to twice.
     private readonly ConcurrentDictionary<(string Name, string? Fallback), string?> _resolved = new();
